@@ -1,0 +1,115 @@
+package dev.genairesilience;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What to generate. Only the prompt is required; a {@code null} resolution, aspect ratio or
+ * deadline means "the chain's default".
+ *
+ * <p>{@link #toString()} never shows the prompt: prompts are the application's data and stay
+ * out of logs unless the application opts in.
+ */
+public final class ImageRequest {
+
+    private final String prompt;
+    private final Resolution resolution;
+    private final String aspectRatio;
+    private final Duration deadline;
+
+    private ImageRequest(Builder builder) {
+        this.prompt = builder.prompt;
+        this.resolution = builder.resolution;
+        this.aspectRatio = builder.aspectRatio;
+        this.deadline = builder.deadline;
+    }
+
+    /** A request for {@code prompt} with every other setting taken from the chain. */
+    public static ImageRequest of(String prompt) {
+        return builder(prompt).build();
+    }
+
+    /** Starts a request for {@code prompt}. */
+    public static Builder builder(String prompt) {
+        return new Builder(prompt);
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(prompt).resolution(resolution).aspectRatio(aspectRatio).deadline(deadline);
+    }
+
+    /** The text to draw. */
+    public String prompt() {
+        return prompt;
+    }
+
+    /** The wanted resolution, or {@code null} for the chain's. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** The wanted aspect ratio such as {@code 16:9}, or {@code null} for the chain's ({@code 1:1} by default). */
+    public String aspectRatio() {
+        return aspectRatio;
+    }
+
+    /** How long the caller is prepared to wait in all, or {@code null} for the chain's deadline. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageRequest[prompt=<" + (prompt == null ? 0 : prompt.length()) + " chars>, resolution=" + resolution
+                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageRequest r && Objects.equals(prompt, r.prompt) && resolution == r.resolution
+                && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(deadline, r.deadline);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(prompt, resolution, aspectRatio, deadline);
+    }
+
+    /** Builds an {@link ImageRequest}; values are checked by the engine, which names the bad field. */
+    public static final class Builder {
+        private final String prompt;
+        private Resolution resolution;
+        private String aspectRatio;
+        private Duration deadline;
+
+        private Builder(String prompt) {
+            this.prompt = prompt;
+        }
+
+        public Builder resolution(Resolution resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        /** Parses {@code 1K}/{@code 2K}/{@code 4K}; {@code null} or blank keeps the chain's. */
+        public Builder resolution(String resolution) {
+            this.resolution = resolution == null || resolution.isBlank() ? null : Resolution.parse(resolution);
+            return this;
+        }
+
+        public Builder aspectRatio(String aspectRatio) {
+            this.aspectRatio = aspectRatio == null || aspectRatio.isBlank() ? null : aspectRatio.trim();
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public ImageRequest build() {
+            return new ImageRequest(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.genairesilience.spi;
+
+import dev.genairesilience.Resolution;
+import java.time.Duration;
+
+/**
+ * One call for a provider to make: exactly one HTTP request, no retries of its own.
+ *
+ * @param prompt      the text to draw
+ * @param resolution  the resolution to ask for (one the provider declared it supports)
+ * @param aspectRatio the aspect ratio to ask for, such as {@code 1:1}
+ * @param timeout     the whole call's timeout: the smaller of the provider's timeout and the time left
+ *                    before the request's deadline; the provider must not wait longer
+ */
+public record GenerationCall(String prompt, Resolution resolution, String aspectRatio, Duration timeout) {
+
+    @Override
+    public String toString() {
+        return "GenerationCall[prompt=<" + prompt.length() + " chars>, resolution=" + resolution + ", aspectRatio="
+                + aspectRatio + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.genairesilience.spi;
+
+/**
+ * One configured model at one provider API. An implementation makes exactly one HTTP call per
+ * {@link #generate} and never retries: the engine's chain executor is the only retry loop.
+ *
+ * <p>On a non-2xx answer throw {@link ProviderHttpException} with the status, headers and body; on a 2xx
+ * answer without a usable image throw {@link MalformedResponseException}; let I/O exceptions
+ * ({@code HttpTimeoutException}, {@code ConnectException}…) propagate. The engine classifies each of them
+ * once.
+ */
+public interface ImageProvider {
+
+    /** The id under {@code genai.providers}; also the name of its circuit breaker. */
+    String id();
+
+    /** The model this provider asks for. */
+    String model();
+
+    /** What it can serve. */
+    ProviderCapabilities capabilities();
+
+    /** Makes the one call. */
+    ProviderImage generate(GenerationCall call) throws Exception;
+}

@@ -1,0 +1,23 @@
+package dev.genairesilience.spi;
+
+import java.net.http.HttpClient;
+
+/**
+ * Creates providers of one type from configuration. Declare one as a bean to add a provider type.
+ */
+public interface ImageProviderFactory {
+
+    /** The {@code type} value in {@code genai.providers.<id>.type} this factory serves. */
+    String type();
+
+    /** Whether providers of this type need an API key (a provider without one is left out of its chains). */
+    default boolean requiresApiKey() {
+        return true;
+    }
+
+    /**
+     * @param settings   the provider's configuration
+     * @param httpClient the one shared HTTP client (no retries of its own)
+     */
+    ImageProvider create(ProviderSettings settings, HttpClient httpClient);
+}
