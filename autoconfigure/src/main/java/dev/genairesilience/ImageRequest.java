@@ -92,9 +92,17 @@ public final class ImageRequest {
             return this;
         }
 
-        /** Parses {@code 1K}/{@code 2K}/{@code 4K}; {@code null} or blank keeps the chain's. */
+        /**
+         * Parses {@code 1K}/{@code 2K}/{@code 4K}; {@code null} or blank keeps the chain's.
+         *
+         * @throws GenerationRejectedException naming the {@code resolution} field when the text is none of them
+         */
         public Builder resolution(String resolution) {
-            this.resolution = resolution == null || resolution.isBlank() ? null : Resolution.parse(resolution);
+            try {
+                this.resolution = resolution == null || resolution.isBlank() ? null : Resolution.parse(resolution);
+            } catch (IllegalArgumentException e) {
+                throw new GenerationRejectedException("resolution", e.getMessage());
+            }
             return this;
         }
 

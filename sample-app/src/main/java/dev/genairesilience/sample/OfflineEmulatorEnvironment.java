@@ -1,0 +1,41 @@
+package dev.genairesilience.sample;
+
+import dev.genairesilience.testkit.ProviderEmulator;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Unless the {@code live} profile is active, starts the testkit's provider emulator on 127.0.0.1 before the
+ * application context exists, so that the providers configured in {@code application.yml} can point at it
+ * through {@code sample.emulator.base-url}. It plays a bad peak hour: the primary model answers
+ * {@code 503 overloaded} on a share of calls ({@code sample.emulator.primary-overload-rate}, 45% by
+ * default) while the secondary model is healthy.
+ */
+public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
+
+    static final String PRIMARY_MODEL = "gemini-3-pro-image-preview";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.acceptsProfiles(Profiles.of("live"))
+                || environment.containsProperty("sample.emulator.base-url")) {
+            return;
+        }
+        double overloadRate = environment.getProperty("sample.emulator.primary-overload-rate", Double.class, 0.45);
+        ProviderEmulator emulator = ProviderEmulator.start();
+        emulator.model(PRIMARY_MODEL).overloadRate(overloadRate);
+        environment.getPropertySources().addFirst(new MapPropertySource("sampleEmulator",
+                Map.of("sample.emulator.base-url", emulator.baseUrl().toString())));
+        application.addListeners(event -> {
+            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+                emulator.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.genairesilience.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void fiftyCallsAgainstTheOverloadedPrimaryAllReturnPngsWithProvenanceAndSomeShowRetriesOrFallback()
+            throws Exception {
+        int showingRetryOrFallback = 0;
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<byte[]> response = post("/api/images", "{\"prompt\":\"a red bicycle\"}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(Arrays.copyOf(response.body(), 8)).isEqualTo(PNG_SIGNATURE);
+            for (String header : new String[] {"Provider", "Model", "Resolution", "Degraded", "Attempts"}) {
+                assertThat(response.headers().firstValue("X-GenAI-" + header)).as(header).isPresent();
+            }
+            String attempts = response.headers().firstValue("X-GenAI-Attempts").orElseThrow();
+            if (!attempts.startsWith("1;") || response.headers().firstValue("X-GenAI-Degraded").orElseThrow()
+                    .equals("true")) {
+                showingRetryOrFallback++;
+            }
+        }
+        assertThat(showingRetryOrFallback).isPositive();
+    }
+
+    @Test
+    void anUnknownResolutionIsRejectedWithProblemJsonNamingTheField() throws Exception {
+        HttpResponse<byte[]> response = post("/api/images", "{\"prompt\":\"a red bicycle\",\"resolution\":\"5K\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new String(response.body())).contains("resolution");
+    }
+
+    @Test
+    void theIndexPageIsServed() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/images");
+    }
+
+    private HttpResponse<byte[]> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
