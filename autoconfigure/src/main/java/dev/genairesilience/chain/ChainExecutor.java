@@ -1,0 +1,149 @@
+package dev.genairesilience.chain;
+
+import dev.genairesilience.GenerationRejectedException;
+import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.failure.Failure;
+import dev.genairesilience.failure.FailureClassification;
+import dev.genairesilience.failure.FailureKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import org.springframework.retry.backoff.BackOffInterruptedException;
+import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.support.RetryTemplate;
+
+/**
+ * The one retry loop of the engine. Tries a {@link Plan}'s steps in order within its deadline: each step through
+ * a Spring Retry {@link RetryTemplate} ({@link StepRetryPolicy}, {@link HintAwareBackOffPolicy}) and its
+ * provider's circuit breaker; a step whose breaker refuses is skipped without a call, a provider found
+ * misconfigured is skipped altogether, a request the provider rejects stops everything. When no step delivers,
+ * the plan's last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
+ * Thread-safe: every execution keeps its own state.
+ */
+public final class ChainExecutor {
+
+    // ThreadLocalRandom must be asked on the thread that draws, so it is looked up on each draw.
+    private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
+
+    private final FailureClassification classification;
+    private final ProviderBreakers breakers;
+    private final RetryBudgets budgets;
+    private final RetrySettings settings;
+    private final Clock clock;
+    private final HintAwareBackOffPolicy backOff;
+    private final RetryDelay delay;
+    private final UnavailableReport report;
+
+    /**
+     * @param classification turns each failed call's exception into a {@link Failure}, once
+     * @param breakers       the circuit breaker of each step's {@link Step#breakerId()}
+     * @param budgets        the retry budget of each breaker id, shared by all executions
+     * @param settings       attempts per step and backoff
+     * @param clock          the time deadlines and durations are read from
+     * @param sleeper        how backoff waits (a test's sleeper advances its clock instead)
+     */
+    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
+            RetrySettings settings, Clock clock, Sleeper sleeper) {
+        this(classification, breakers, budgets, settings, clock, sleeper, THREAD_LOCAL_RANDOM);
+    }
+
+    /** As the other constructor, with the source of the backoff's jitter (seed it to make tests repeatable). */
+    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
+            RetrySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this.classification = Objects.requireNonNull(classification, "classification");
+        this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.budgets = Objects.requireNonNull(budgets, "budgets");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backOff = new HintAwareBackOffPolicy(sleeper);
+        this.delay = new RetryDelay(settings, random);
+        this.report = new UnavailableReport(breakers);
+    }
+
+    /**
+     * Runs the plan.
+     *
+     * @throws GenerationRejectedException    when a provider rejected the request itself (no further call made)
+     * @throws GenerationUnavailableException when no step delivered and there is no last resort, or it failed
+     */
+    public <T> Outcome<T> execute(Plan<T> plan) {
+        ExecutionState state = new ExecutionState(plan, clock);
+        AttemptRunner runner = new AttemptRunner(state, classification, clock);
+        for (Step<T> step : plan.steps()) {
+            if (state.isMisconfigured(step.provider())) {
+                state.note(step, "skipped, provider misconfigured");
+                continue;
+            }
+            Duration timeLeft = state.timeLeft();
+            if (timeLeft.isNegative() || timeLeft.isZero()) {
+                state.note(step, "not tried, deadline reached");
+                break;
+            }
+            Outcome<T> outcome = tryStep(plan, step, state, runner);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        return lastResort(plan, state, runner);
+    }
+
+    /** The step's outcome, or {@code null} when it gave up (and noted why). */
+    private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ExecutionState state, AttemptRunner runner) {
+        StepRetryPolicy policy = new StepRetryPolicy(step, state, settings, delay, budgets);
+        RetryTemplate template = new RetryTemplate();
+        template.setRetryPolicy(policy);
+        template.setBackOffPolicy(backOff);
+        StepAttempts<T> attempts = new StepAttempts<>(step, breakers.forId(step.breakerId()), budgets, state, runner);
+        try {
+            T value = template.execute(attempts);
+            return new Outcome<>(value, step, plan.degraded(step), state.attempts());
+        } catch (AttemptFailedException e) {
+            giveUp(step, e, policy.lastDecision(), state);
+        } catch (StepStoppedException e) {
+            if (e.reason() == StepStoppedException.Reason.INTERRUPTED) {
+                throw report.interrupted(plan, state);
+            }
+            state.note(step, e.getMessage());
+        } catch (BackOffInterruptedException e) {
+            throw report.interrupted(plan, state);
+        }
+        return null;
+    }
+
+    private void giveUp(Step<?> step, AttemptFailedException e, RetryDecision decision, ExecutionState state) {
+        Failure failure = e.failure();
+        FailureKind kind = failure.kind();
+        if (kind.scope() == FailureKind.Scope.REQUEST) {
+            GenerationRejectedException rejected = new GenerationRejectedException(null,
+                    failure.message() != null ? failure.message() : step.provider() + " rejected the request",
+                    failure.httpStatus());
+            rejected.initCause(e.getCause());
+            throw rejected;
+        }
+        String what = kind.name() + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "");
+        if (kind.scope() == FailureKind.Scope.PROVIDER) {
+            state.markMisconfigured(step.provider());
+            state.note(step, what + ", provider misconfigured: skipping its other steps");
+        } else {
+            state.note(step, what + ", " + decision.reason());
+        }
+    }
+
+    private <T> Outcome<T> lastResort(Plan<T> plan, ExecutionState state, AttemptRunner runner) {
+        Step<T> step = plan.lastResort();
+        if (step == null) {
+            throw report.exhausted(plan, state);
+        }
+        try {
+            // Offline and local: it gets its own timeout whatever is left of the deadline.
+            T value = runner.call(step, step.timeout(), Duration.ZERO, null);
+            return new Outcome<>(value, step, true, state.attempts());
+        } catch (AttemptFailedException e) {
+            throw report.lastResortFailed(plan, state, e.failure().kind().name());
+        } catch (StepStoppedException e) {
+            throw report.interrupted(plan, state);
+        }
+    }
+}

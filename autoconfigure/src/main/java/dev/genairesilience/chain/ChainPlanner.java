@@ -1,0 +1,119 @@
+package dev.genairesilience.chain;
+
+import dev.genairesilience.GenerationRejectedException;
+import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.GenerationCall;
+import dev.genairesilience.spi.ImageProvider;
+import dev.genairesilience.spi.ProviderImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a chain and a request into the plan of provider × resolution steps, in the chain's order. A step a
+ * provider's capabilities do not cover is left out: it is never sent.
+ */
+final class ChainPlanner {
+
+    private final Map<String, ImageProvider> providers;
+
+    ChainPlanner(Map<String, ImageProvider> providers) {
+        this.providers = Map.copyOf(providers);
+    }
+
+    /** @throws GenerationRejectedException when the chain has providers but none can serve the request at all */
+    Plan<ProviderImage> plan(ChainDefinition chain, ResolvedRequest request) {
+        List<ImageProvider> available = available(chain);
+        List<Resolution> resolutions = resolutions(chain, request.resolution());
+        List<Step<ProviderImage>> steps = new ArrayList<>();
+        if (chain.order() == ChainDefinition.StepOrder.RESOLUTION_FIRST) {
+            for (Resolution resolution : resolutions) {
+                available.forEach(provider -> addIfSupported(steps, provider, resolution, request));
+            }
+        } else {
+            for (ImageProvider provider : available) {
+                resolutions.forEach(resolution -> addIfSupported(steps, provider, resolution, request));
+            }
+        }
+        Step<ProviderImage> lastResort = lastResort(chain, resolutions, request);
+        if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
+            throw unservable(chain, available, resolutions, request.aspectRatio());
+        }
+        return new Plan<>(chain.name(), steps, lastResort, request.deadline(), request.aspectRatio());
+    }
+
+    /** The asked resolution, then the chain's lower degrade entries in their configured order. */
+    static List<Resolution> resolutions(ChainDefinition chain, Resolution asked) {
+        List<Resolution> resolutions = new ArrayList<>(List.of(asked));
+        for (Resolution lower : chain.degrade()) {
+            if (lower.compareTo(asked) < 0 && !resolutions.contains(lower)) {
+                resolutions.add(lower);
+            }
+        }
+        return resolutions;
+    }
+
+    private List<ImageProvider> available(ChainDefinition chain) {
+        List<ImageProvider> available = new ArrayList<>();
+        for (String id : chain.providers()) {
+            ImageProvider provider = providers.get(id);
+            if (provider != null) {
+                available.add(provider);
+            }
+        }
+        return available;
+    }
+
+    private static void addIfSupported(List<Step<ProviderImage>> steps, ImageProvider provider, Resolution resolution,
+            ResolvedRequest request) {
+        if (provider.capabilities().supports(resolution, request.aspectRatio())) {
+            steps.add(step(provider, resolution, request));
+        }
+    }
+
+    /** The last resort at the best resolution it can draw, the asked ones first. */
+    private Step<ProviderImage> lastResort(ChainDefinition chain, List<Resolution> resolutions,
+            ResolvedRequest request) {
+        ImageProvider provider = chain.lastResort() == null ? null : providers.get(chain.lastResort());
+        if (provider == null) {
+            return null;
+        }
+        List<Resolution> candidates = new ArrayList<>(resolutions);
+        Resolution[] all = Resolution.values();
+        for (int i = all.length - 1; i >= 0; i--) {
+            candidates.add(all[i]);
+        }
+        for (Resolution resolution : candidates) {
+            if (provider.capabilities().supports(resolution, request.aspectRatio())) {
+                return step(provider, resolution, request);
+            }
+        }
+        return null;
+    }
+
+    // ImageProvider does not expose its own timeout; the provider applies it to the call's timeout itself.
+    private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request) {
+        return new Step<>(provider.id(), provider.id(), provider.model(), resolution, request.deadline(),
+                provider.capabilities().alwaysDegraded(), attempt -> provider.generate(
+                        new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(),
+                                attempt.timeout())));
+    }
+
+    private static GenerationRejectedException unservable(ChainDefinition chain, List<ImageProvider> available,
+            List<Resolution> resolutions, String aspectRatio) {
+        boolean ratioServed = available.stream().anyMatch(p -> p.capabilities().aspectRatios().isEmpty()
+                || p.capabilities().aspectRatios().contains(aspectRatio));
+        if (!ratioServed) {
+            return new GenerationRejectedException("aspectRatio",
+                    "no provider of chain '" + chain.name() + "' can generate " + aspectRatio);
+        }
+        return new GenerationRejectedException("resolution", "no provider of chain '" + chain.name()
+                + "' can generate " + labels(resolutions) + " at " + aspectRatio);
+    }
+
+    private static String labels(List<Resolution> resolutions) {
+        List<String> labels = new ArrayList<>();
+        resolutions.forEach(r -> labels.add(r.label()));
+        return String.join(" or ", labels);
+    }
+}

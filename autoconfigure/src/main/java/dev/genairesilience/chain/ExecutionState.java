@@ -1,0 +1,95 @@
+package dev.genairesilience.chain;
+
+import dev.genairesilience.Attempt;
+import dev.genairesilience.failure.Failure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one execution has seen so far: its deadline, its attempts, the providers found misconfigured, why each
+ * step gave up. Confined to the executing thread.
+ */
+final class ExecutionState {
+
+    private final Clock clock;
+    private final Instant deadline;
+    private final String aspectRatio;
+    private final List<Attempt> attempts = new ArrayList<>();
+    private final Set<String> misconfiguredProviders = new HashSet<>();
+    private final List<String> stepNotes = new ArrayList<>();
+    private Duration longestServerWait;
+    private Throwable lastError;
+
+    ExecutionState(Plan<?> plan, Clock clock) {
+        this.clock = clock;
+        this.deadline = clock.instant().plus(plan.deadline());
+        this.aspectRatio = plan.aspectRatio();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The time left before the deadline, negative once it has passed. */
+    Duration timeLeft() {
+        return Duration.between(clock.instant(), deadline);
+    }
+
+    String aspectRatio() {
+        return aspectRatio;
+    }
+
+    /** The number the next call gets: 1, 2, … across the whole execution. */
+    int nextAttemptNumber() {
+        return attempts.size() + 1;
+    }
+
+    void recordSuccess(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    void recordFailure(Attempt attempt, Failure failure, Throwable error) {
+        attempts.add(attempt);
+        lastError = error;
+        Duration hint = failure.serverWait();
+        if (hint != null && (longestServerWait == null || hint.compareTo(longestServerWait) > 0)) {
+            longestServerWait = hint;
+        }
+    }
+
+    List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /** The longest wait a server asked for in this execution, or {@code null}. */
+    Duration longestServerWait() {
+        return longestServerWait;
+    }
+
+    /** The exception of the last failed call, or {@code null}. */
+    Throwable lastError() {
+        return lastError;
+    }
+
+    void markMisconfigured(String provider) {
+        misconfiguredProviders.add(provider);
+    }
+
+    boolean isMisconfigured(String provider) {
+        return misconfiguredProviders.contains(provider);
+    }
+
+    /** Notes why a step gave up, for the message of the exception if nothing delivers. */
+    void note(Step<?> step, String why) {
+        stepNotes.add(step.label() + ": " + why);
+    }
+
+    List<String> stepNotes() {
+        return List.copyOf(stepNotes);
+    }
+}

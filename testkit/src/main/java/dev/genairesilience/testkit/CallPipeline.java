@@ -1,0 +1,85 @@
+package dev.genairesilience.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs a model's script on one generation call. The rules are asked in a fixed order, the first that
+ * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, the random
+ * rates (overload, drop, malformed), and else an image.
+ */
+final class CallPipeline {
+
+    private final PngRenderer renderer = new PngRenderer();
+
+    /** The answer to {@code call}, given no earlier than the model's latency after {@code arrival}. */
+    Answer answer(Dialect dialect, IncomingCall call, ModelBehaviour model, Instant arrival)
+            throws InterruptedException {
+        Answer answer = decide(dialect, call, model);
+        Durations.sleepUntil(arrival.plus(model.latency()));
+        return answer;
+    }
+
+    private Answer decide(Dialect dialect, IncomingCall call, ModelBehaviour model) throws InterruptedException {
+        if (!model.acceptsKey(call.apiKey())) {
+            return fault(dialect, Fault.UNAUTHORIZED, model);
+        }
+        if (call.problem() != null) {
+            return dialect.invalid(call.problem());
+        }
+        Fault queued = model.pollQueuedFault();
+        if (queued != null) {
+            return fault(dialect, queued, model);
+        }
+        if (model.inOutage(Instant.now())) {
+            return fault(dialect, Fault.OVERLOADED, model);
+        }
+        ColdStart coldStart = model.coldStartState();
+        if (coldStart != null) {
+            Duration loading = coldStart.remainingLoading(Instant.now());
+            if (!loading.isZero()) {
+                if (!call.waitForModel()) {
+                    return dialect.fault(Fault.LOADING, FaultContext.of(model, coldStart.estimatedTime()));
+                }
+                Durations.sleep(loading);
+            }
+        }
+        RateLimitWindow rateLimit = model.rateLimitWindow();
+        if (rateLimit != null && !rateLimit.tryAdmit(Instant.now())) {
+            return fault(dialect, Fault.RATE_LIMITED, model);
+        }
+        CapacityGate gate = model.capacityGate();
+        if (gate == null) {
+            return generate(dialect, call, model);
+        }
+        if (!gate.tryEnter()) {
+            return fault(dialect, Fault.OVERLOADED, model);
+        }
+        try {
+            Answer answer = generate(dialect, call, model);
+            Durations.sleep(gate.serviceTime());
+            return answer;
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private Answer generate(Dialect dialect, IncomingCall call, ModelBehaviour model) {
+        if (model.draw(model.overloadRate())) {
+            return fault(dialect, Fault.OVERLOADED, model);
+        }
+        if (model.draw(model.dropConnectionRate())) {
+            return Answer.drop();
+        }
+        if (model.draw(model.malformedRate())) {
+            return fault(dialect, Fault.MALFORMED, model);
+        }
+        model.recordSuccess();
+        return dialect.success(call, renderer.render(call.prompt()));
+    }
+
+    /** A scripted fault; a scripted loading answer reports the hint as its estimate. */
+    private static Answer fault(Dialect dialect, Fault fault, ModelBehaviour model) {
+        return dialect.fault(fault, FaultContext.of(model, model.hint()));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.genairesilience.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/** Routes each request to its API's dialect and the called model's script, and writes the answer. */
+final class EmulatorHandler implements HttpHandler {
+
+    private final GeminiDialect gemini = new GeminiDialect();
+    private final List<Dialect> dialects = List.of(gemini, new OpenAiDialect(), new HuggingFaceDialect());
+    private final CallPipeline pipeline = new CallPipeline();
+    private final Function<String, ModelBehaviour> models;
+
+    EmulatorHandler(Function<String, ModelBehaviour> models) {
+        this.models = models;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        Instant arrival = Instant.now();
+        try {
+            IncomingRequest request = IncomingRequest.of(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+            write(exchange, route(request, arrival));
+        } catch (InterruptedException e) {
+            // the emulator is closing: leave the call unanswered
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // an emulator bug must show as such, not as a provider fault the client would classify
+            write(exchange, Answer.bytes(500, "text/plain; charset=UTF-8",
+                    ("testkit emulator error: " + e).getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            // without response headers sent, closing the exchange closes the connection: a dropped call
+            exchange.close();
+        }
+    }
+
+    private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
+        String metadataModel = gemini.metadataModel(request.path());
+        if (metadataModel != null && "GET".equals(request.method())) {
+            return metadata(request, metadataModel);
+        }
+        for (Dialect dialect : dialects) {
+            if (dialect.servesPath(request.path())) {
+                return "POST".equals(request.method())
+                        ? generate(dialect, request, arrival)
+                        : plain(405, "Method " + request.method() + " not allowed on " + request.path());
+            }
+        }
+        return plain(404, "No emulated API at " + request.path());
+    }
+
+    private Answer metadata(IncomingRequest request, String modelId) {
+        ModelBehaviour model = models.apply(modelId);
+        if (!model.acceptsKey(gemini.apiKey(request))) {
+            return gemini.fault(Fault.UNAUTHORIZED, FaultContext.of(model, model.hint()));
+        }
+        return gemini.metadata(modelId);
+    }
+
+    private Answer generate(Dialect dialect, IncomingRequest request, Instant arrival) throws InterruptedException {
+        IncomingCall call = dialect.parse(request);
+        if (call.model() == null) {
+            return dialect.invalid(call.problem());
+        }
+        ModelBehaviour model = models.apply(call.model());
+        model.record(new RecordedCall(dialect.api(), request.path(), request.headers(), request.bodyText()));
+        return pipeline.answer(dialect, call, model, arrival);
+    }
+
+    private static Answer plain(int status, String message) {
+        return Answer.bytes(status, "text/plain; charset=UTF-8", message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.isDrop()) {
+            return;
+        }
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        byte[] body = answer.body();
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.genairesilience.testkit;
+
+/**
+ * A failure the emulator can answer with. Each API answers it with its own status, body and headers.
+ */
+public enum Fault {
+    /** 503, the model is overloaded (Gemini {@code UNAVAILABLE}). */
+    OVERLOADED,
+    /**
+     * 503, the model is loading: Hugging Face's {@code estimated_time} body, with the model's hint as the
+     * estimate. Gemini and OpenAI have no cold start and answer it as {@link #OVERLOADED}.
+     */
+    LOADING,
+    /** 429, the key's quota is used up; carries the model's hint in each API's own way. */
+    RATE_LIMITED,
+    /** 400, the request is invalid. */
+    BAD_REQUEST,
+    /** 422, the request is well-formed but cannot be processed. */
+    UNPROCESSABLE,
+    /** 401, the API key is missing or wrong. */
+    UNAUTHORIZED,
+    /** 403, the key may not use this model. */
+    FORBIDDEN,
+    /** 404, no such model. */
+    NOT_FOUND,
+    /** 500, an internal error. */
+    SERVER_ERROR,
+    /** 502, an HTML page from a gateway in front of the API. */
+    BAD_GATEWAY,
+    /** 504 (Gemini {@code DEADLINE_EXCEEDED}; the others a gateway's HTML page). */
+    GATEWAY_TIMEOUT,
+    /** 200 with a body that lacks the image. */
+    MALFORMED,
+    /** The connection is closed without any answer. */
+    DROP_CONNECTION
+}

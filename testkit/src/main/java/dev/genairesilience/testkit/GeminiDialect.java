@@ -1,0 +1,147 @@
+package dev.genairesilience.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Google Gemini: {@code POST /v1beta/models/{model}:generateContent} and the model metadata GET. */
+final class GeminiDialect implements Dialect {
+
+    private static final Pattern GENERATE = Pattern.compile("/v1beta/models/([^/:]+):generateContent");
+    private static final Pattern METADATA = Pattern.compile("/v1beta/models/([^/:]+)");
+    private static final String OVERLOADED = "The model is overloaded. Please try again later.";
+
+    @Override
+    public Api api() {
+        return Api.GEMINI;
+    }
+
+    @Override
+    public boolean servesPath(String path) {
+        return GENERATE.matcher(path).matches();
+    }
+
+    /** The model whose metadata {@code path} asks for, or {@code null} when it is no metadata path. */
+    String metadataModel(String path) {
+        Matcher m = METADATA.matcher(path);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The model resource, as {@code GET models/{model}} returns it. */
+    Answer metadata(String model) {
+        ObjectNode body = Json.object()
+                .put("name", "models/" + model)
+                .put("version", "001")
+                .put("displayName", model)
+                .put("description", "Emulated by the genai-resilience testkit")
+                .put("inputTokenLimit", 32768)
+                .put("outputTokenLimit", 32768);
+        body.putArray("supportedGenerationMethods").add("generateContent").add("countTokens");
+        return Answer.json(200, body);
+    }
+
+    /** The key of a metadata or generation request: header first, then the {@code key} query parameter. */
+    String apiKey(IncomingRequest request) {
+        String header = request.header("x-goog-api-key");
+        return header != null ? header : request.queryParameter("key");
+    }
+
+    @Override
+    public IncomingCall parse(IncomingRequest request) {
+        Matcher m = GENERATE.matcher(request.path());
+        String model = m.matches() ? m.group(1) : null;
+        String key = apiKey(request);
+        JsonNode body = Json.readOrNull(request.body());
+        if (body == null || !body.path("contents").isArray()) {
+            return IncomingCall.invalid(model, key, "Invalid JSON payload received: 'contents' is required.");
+        }
+        StringBuilder prompt = new StringBuilder();
+        for (JsonNode content : body.path("contents")) {
+            for (JsonNode part : content.path("parts")) {
+                if (part.path("text").isTextual()) {
+                    prompt.append(prompt.length() == 0 ? "" : "\n").append(part.path("text").asText());
+                }
+            }
+        }
+        if (prompt.toString().isBlank()) {
+            return IncomingCall.invalid(model, key, "* GenerateContentRequest.contents: contents is not specified");
+        }
+        return IncomingCall.valid(model, prompt.toString(), key, false);
+    }
+
+    @Override
+    public Answer success(IncomingCall call, byte[] png) {
+        ObjectNode body = Json.object();
+        ArrayNode parts = candidate(body);
+        parts.addObject().put("text", "Here is the image you asked for.");
+        parts.addObject().putObject("inlineData")
+                .put("mimeType", "image/png")
+                .put("data", Base64.getEncoder().encodeToString(png));
+        body.put("modelVersion", call.model());
+        return Answer.json(200, body);
+    }
+
+    @Override
+    public Answer fault(Fault fault, FaultContext context) {
+        return switch (fault) {
+            case OVERLOADED, LOADING -> error(503, "UNAVAILABLE", OVERLOADED);
+            case RATE_LIMITED -> rateLimited(context);
+            case BAD_REQUEST -> invalid("Request contains an invalid argument.");
+            case UNPROCESSABLE -> error(422, "INVALID_ARGUMENT", "Unable to process the input of the request.");
+            case UNAUTHORIZED -> error(401, "UNAUTHENTICATED", "API key not valid. Please pass a valid API key.");
+            case FORBIDDEN -> error(403, "PERMISSION_DENIED", "Your API key doesn't have the required permissions.");
+            case NOT_FOUND -> error(404, "NOT_FOUND", "models/" + context.model()
+                    + " is not found for API version v1beta, or is not supported for generateContent.");
+            case SERVER_ERROR -> error(500, "INTERNAL", "An internal error has occurred. Please retry or report in "
+                    + "https://developers.generativeai.google/guide/troubleshooting");
+            case BAD_GATEWAY -> Answer.gatewayPage(502, "Bad Gateway");
+            case GATEWAY_TIMEOUT -> error(504, "DEADLINE_EXCEEDED",
+                    "The service is unable to finish processing within the deadline.");
+            case MALFORMED -> textOnly();
+            case DROP_CONNECTION -> Answer.drop();
+        };
+    }
+
+    @Override
+    public Answer invalid(String problem) {
+        return error(400, "INVALID_ARGUMENT", problem);
+    }
+
+    private Answer rateLimited(FaultContext context) {
+        ObjectNode body = errorBody(429, "RESOURCE_EXHAUSTED",
+                "You exceeded your current quota, please check your plan and billing details.");
+        ((ObjectNode) body.path("error")).putArray("details").addObject()
+                .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                .put("retryDelay", HintFormat.protobufDuration(context.hint()));
+        return Answer.json(429, body);
+    }
+
+    /** A finished candidate whose only part is text: the image the caller asked for is missing. */
+    private Answer textOnly() {
+        ObjectNode body = Json.object();
+        candidate(body).addObject().put("text", "I can't draw that right now, but here is a description.");
+        return Answer.json(200, body);
+    }
+
+    private static ArrayNode candidate(ObjectNode body) {
+        ObjectNode candidate = body.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        ArrayNode parts = content.putArray("parts");
+        content.put("role", "model");
+        candidate.put("finishReason", "STOP").put("index", 0);
+        return parts;
+    }
+
+    private static Answer error(int code, String status, String message) {
+        return Answer.json(code, errorBody(code, status, message));
+    }
+
+    private static ObjectNode errorBody(int code, String status, String message) {
+        ObjectNode body = Json.object();
+        body.putObject("error").put("code", code).put("message", message).put("status", status);
+        return body;
+    }
+}

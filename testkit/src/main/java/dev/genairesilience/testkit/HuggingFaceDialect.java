@@ -1,0 +1,82 @@
+package dev.genairesilience.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Hugging Face Inference API: {@code POST /models/{owner/name}}, raw PNG bytes back. */
+final class HuggingFaceDialect implements Dialect {
+
+    private static final String PREFIX = "/models/";
+
+    @Override
+    public Api api() {
+        return Api.HUGGINGFACE;
+    }
+
+    @Override
+    public boolean servesPath(String path) {
+        return path.startsWith(PREFIX) && path.length() > PREFIX.length();
+    }
+
+    @Override
+    public IncomingCall parse(IncomingRequest request) {
+        String model = request.path().substring(PREFIX.length());
+        String key = request.bearerToken();
+        JsonNode body = Json.readOrNull(request.body());
+        if (body == null || !body.path("inputs").isTextual() || body.path("inputs").asText().isBlank()) {
+            return IncomingCall.invalid(model, key, "Input should be a valid string: 'inputs' is required");
+        }
+        boolean wait = "true".equalsIgnoreCase(request.header("x-wait-for-model"));
+        return IncomingCall.valid(model, body.path("inputs").asText(), key, wait);
+    }
+
+    @Override
+    public Answer success(IncomingCall call, byte[] png) {
+        return Answer.bytes(200, "image/png", png);
+    }
+
+    @Override
+    public Answer fault(Fault fault, FaultContext context) {
+        return switch (fault) {
+            case OVERLOADED -> error(503, "Model " + context.model() + " is overloaded, please try again later")
+                    .withHeader("Retry-After", context.retryAfter());
+            case LOADING -> loading(context);
+            case RATE_LIMITED -> error(429, "Rate limit reached. You reached free usage limit (reset hourly). "
+                    + "Please subscribe to a plan at https://huggingface.co/pricing to use the API at this rate")
+                    .withHeader("Retry-After", context.retryAfter());
+            case BAD_REQUEST -> invalid("Bad request: the emulator was scripted to reject it.");
+            case UNPROCESSABLE -> error(422, "Input validation error: the inputs cannot be processed");
+            case UNAUTHORIZED -> error(401, "Invalid credentials in Authorization header");
+            case FORBIDDEN -> error(403, "The token does not have permission to call Inference Providers");
+            case NOT_FOUND -> error(404, "Model " + context.model() + " does not exist");
+            case SERVER_ERROR -> error(500, "Internal Server Error");
+            case BAD_GATEWAY -> Answer.gatewayPage(502, "Bad Gateway");
+            case GATEWAY_TIMEOUT -> Answer.gatewayPage(504, "Gateway Time-out");
+            case MALFORMED -> nullError();
+            case DROP_CONNECTION -> Answer.drop();
+        };
+    }
+
+    @Override
+    public Answer invalid(String problem) {
+        return error(400, problem);
+    }
+
+    private static Answer loading(FaultContext context) {
+        ObjectNode body = Json.object()
+                .put("error", "Model " + context.model() + " is currently loading")
+                .put("estimated_time", HintFormat.seconds(context.estimatedTime()));
+        return Answer.json(503, body);
+    }
+
+    /** A 200 with JSON instead of the image bytes. */
+    private static Answer nullError() {
+        ObjectNode body = Json.object();
+        body.putNull("error");
+        return Answer.json(200, body);
+    }
+
+    private static Answer error(int status, String message) {
+        return Answer.json(status, Json.object().put("error", message));
+    }
+}

@@ -1,0 +1,273 @@
+package dev.genairesilience.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The script of one emulated model: which faults it answers, how fast, how many calls at once, and what it
+ * received. A new model is healthy: every call succeeds at once. Setters are fluent and thread-safe, and may
+ * be changed while calls are running.
+ */
+public final class ModelBehaviour {
+
+    private static final Duration DEFAULT_HINT = Duration.ofSeconds(1);
+
+    private final String modelId;
+    private final Deque<Fault> queuedFaults = new ArrayDeque<>();
+    private final List<RecordedCall> recorded = new ArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger successes = new AtomicInteger();
+
+    private volatile double overloadRate;
+    private volatile double malformedRate;
+    private volatile double dropConnectionRate;
+    private volatile RateLimitWindow rateLimit;
+    private volatile Duration hint = DEFAULT_HINT;
+    private volatile boolean retryAfterAsHttpDate;
+    private volatile ColdStart coldStart;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Instant outageFrom;
+    private volatile Instant outageTo;
+    private volatile CapacityGate capacity;
+    private volatile String expectedApiKey;
+    private volatile Random random = new Random();
+
+    ModelBehaviour(String modelId) {
+        this.modelId = modelId;
+    }
+
+    /** The model id this script belongs to. */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** Each call independently answers 503 overloaded with probability {@code p}. */
+    public ModelBehaviour overloadRate(double p) {
+        this.overloadRate = probability(p, "overloadRate");
+        return this;
+    }
+
+    /** The next {@code n} calls answer {@code fault}, before any other rule; queues behind earlier ones. */
+    public ModelBehaviour failNext(int n, Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, was " + n);
+        }
+        synchronized (queuedFaults) {
+            for (int i = 0; i < n; i++) {
+                queuedFaults.addLast(fault);
+            }
+        }
+        return this;
+    }
+
+    /** Beyond {@code calls} calls in any sliding {@code window}, calls answer 429 with the {@link #hint}. */
+    public ModelBehaviour rateLimit(int calls, Duration window) {
+        this.rateLimit = new RateLimitWindow(calls, window);
+        return this;
+    }
+
+    /** The wait the server asks for on 429 and 503 answers, where the API carries one (default 1 s). */
+    public ModelBehaviour hint(Duration d) {
+        this.hint = Durations.requireNonNegative(d, "hint");
+        return this;
+    }
+
+    /** Sends {@code Retry-After} as an HTTP date instead of seconds. */
+    public ModelBehaviour retryAfterAsHttpDate(boolean asHttpDate) {
+        this.retryAfterAsHttpDate = asHttpDate;
+        return this;
+    }
+
+    /**
+     * The model answers 503 loading with {@code estimatedTime} until {@code loadingFor} has passed since
+     * its first call. A Hugging Face call with {@code x-wait-for-model: true} waits the rest out instead.
+     */
+    public ModelBehaviour coldStart(Duration estimatedTime, Duration loadingFor) {
+        this.coldStart = new ColdStart(estimatedTime, loadingFor);
+        return this;
+    }
+
+    /** Every call, whatever its answer, takes at least {@code d} from its arrival. */
+    public ModelBehaviour latency(Duration d) {
+        this.latency = Durations.requireNonNegative(d, "latency");
+        return this;
+    }
+
+    /** Calls answer 503 overloaded from {@code from} (inclusive) to {@code to} (exclusive), by wall clock. */
+    public ModelBehaviour outage(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("outage ends before it starts");
+        }
+        synchronized (this) {
+            this.outageFrom = from;
+            this.outageTo = to;
+        }
+        return this;
+    }
+
+    /** Each call independently answers 200 with a body lacking the image, with probability {@code p}. */
+    public ModelBehaviour malformedRate(double p) {
+        this.malformedRate = probability(p, "malformedRate");
+        return this;
+    }
+
+    /** Each call independently has its connection closed without an answer, with probability {@code p}. */
+    public ModelBehaviour dropConnectionRate(double p) {
+        this.dropConnectionRate = probability(p, "dropConnectionRate");
+        return this;
+    }
+
+    /**
+     * At most {@code concurrent} calls are served at once, each holding its slot for {@code serviceTime};
+     * a call beyond that answers 503 overloaded at once.
+     */
+    public ModelBehaviour capacity(int concurrent, Duration serviceTime) {
+        this.capacity = new CapacityGate(concurrent, serviceTime);
+        return this;
+    }
+
+    /** Calls that do not carry exactly this key answer 401. */
+    public ModelBehaviour expectApiKey(String key) {
+        this.expectedApiKey = Objects.requireNonNull(key, "key");
+        return this;
+    }
+
+    /** Makes the random rates repeatable. */
+    public ModelBehaviour seed(long seed) {
+        this.random = new Random(seed);
+        return this;
+    }
+
+    /** Generation calls received (metadata requests are not counted). */
+    public int calls() {
+        return calls.get();
+    }
+
+    /** Calls answered with an image. */
+    public int successes() {
+        return successes.get();
+    }
+
+    /** The generation calls received, oldest first. */
+    public List<RecordedCall> recordedCalls() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** Back to healthy: every rule, counter and record cleared. */
+    void reset() {
+        synchronized (queuedFaults) {
+            queuedFaults.clear();
+        }
+        synchronized (recorded) {
+            recorded.clear();
+        }
+        calls.set(0);
+        successes.set(0);
+        overloadRate = 0;
+        malformedRate = 0;
+        dropConnectionRate = 0;
+        rateLimit = null;
+        hint = DEFAULT_HINT;
+        retryAfterAsHttpDate = false;
+        coldStart = null;
+        latency = Duration.ZERO;
+        synchronized (this) {
+            outageFrom = null;
+            outageTo = null;
+        }
+        capacity = null;
+        expectedApiKey = null;
+        random = new Random();
+    }
+
+    void record(RecordedCall call) {
+        synchronized (recorded) {
+            recorded.add(call);
+        }
+        calls.incrementAndGet();
+    }
+
+    void recordSuccess() {
+        successes.incrementAndGet();
+    }
+
+    Fault pollQueuedFault() {
+        synchronized (queuedFaults) {
+            return queuedFaults.pollFirst();
+        }
+    }
+
+    synchronized boolean inOutage(Instant now) {
+        return outageFrom != null && !now.isBefore(outageFrom) && now.isBefore(outageTo);
+    }
+
+    boolean acceptsKey(String key) {
+        String expected = expectedApiKey;
+        return expected == null || expected.equals(key);
+    }
+
+    boolean draw(double p) {
+        return p > 0 && random.nextDouble() < p;
+    }
+
+    double overloadRate() {
+        return overloadRate;
+    }
+
+    double malformedRate() {
+        return malformedRate;
+    }
+
+    double dropConnectionRate() {
+        return dropConnectionRate;
+    }
+
+    RateLimitWindow rateLimitWindow() {
+        return rateLimit;
+    }
+
+    Duration hint() {
+        return hint;
+    }
+
+    boolean retryAfterAsHttpDate() {
+        return retryAfterAsHttpDate;
+    }
+
+    ColdStart coldStartState() {
+        return coldStart;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    CapacityGate capacityGate() {
+        return capacity;
+    }
+
+    private static double probability(double p, String name) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(name + " must be within [0, 1], was " + p);
+        }
+        return p;
+    }
+
+    /** Names the model only: the expected key stays hidden. */
+    @Override
+    public String toString() {
+        return "ModelBehaviour[" + modelId + "]";
+    }
+}

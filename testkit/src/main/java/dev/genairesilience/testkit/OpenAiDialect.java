@@ -1,0 +1,101 @@
+package dev.genairesilience.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
+
+/** OpenAI: {@code POST /v1/images/generations}, model in the body, key as a bearer token. */
+final class OpenAiDialect implements Dialect {
+
+    private static final String PATH = "/v1/images/generations";
+
+    @Override
+    public Api api() {
+        return Api.OPENAI;
+    }
+
+    @Override
+    public boolean servesPath(String path) {
+        return PATH.equals(path);
+    }
+
+    @Override
+    public IncomingCall parse(IncomingRequest request) {
+        String key = request.bearerToken();
+        JsonNode body = Json.readOrNull(request.body());
+        if (body == null || !body.isObject()) {
+            return IncomingCall.invalid(null, key, "We could not parse the JSON body of your request.");
+        }
+        String model = body.path("model").isTextual() ? body.path("model").asText() : null;
+        if (model == null || model.isBlank()) {
+            return IncomingCall.invalid(null, key, "you must provide a model parameter");
+        }
+        if (!body.path("prompt").isTextual() || body.path("prompt").asText().isBlank()) {
+            return IncomingCall.invalid(model, key, "Missing required parameter: 'prompt'.");
+        }
+        return IncomingCall.valid(model, body.path("prompt").asText(), key, false);
+    }
+
+    @Override
+    public Answer success(IncomingCall call, byte[] png) {
+        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
+        body.putArray("data").addObject().put("b64_json", Base64.getEncoder().encodeToString(png));
+        return Answer.json(200, body);
+    }
+
+    @Override
+    public Answer fault(Fault fault, FaultContext context) {
+        return switch (fault) {
+            case OVERLOADED, LOADING -> withHints(error(503, "server_error", null,
+                    "The engine is currently overloaded, please try again later"), context);
+            case RATE_LIMITED -> withHints(error(429, "requests", "rate_limit_exceeded",
+                    "Rate limit reached for " + context.model() + " on requests per min (RPM). Please try again in "
+                            + HintFormat.protobufDuration(context.hint()) + "."), context);
+            case BAD_REQUEST -> invalid("Invalid request: the emulator was scripted to reject it.");
+            case UNPROCESSABLE -> error(422, "invalid_request_error", null,
+                    "The request was well-formed but could not be processed.");
+            case UNAUTHORIZED -> error(401, "invalid_request_error", "invalid_api_key",
+                    "Incorrect API key provided. You can find your API key at "
+                            + "https://platform.openai.com/account/api-keys.");
+            case FORBIDDEN -> error(403, "request_forbidden", "unsupported_country_region_territory",
+                    "Country, region, or territory not supported");
+            case NOT_FOUND -> error(404, "invalid_request_error", "model_not_found",
+                    "The model '" + context.model() + "' does not exist or you do not have access to it.");
+            case SERVER_ERROR -> error(500, "server_error", null,
+                    "The server had an error while processing your request. Sorry about that!");
+            case BAD_GATEWAY -> Answer.gatewayPage(502, "Bad Gateway");
+            case GATEWAY_TIMEOUT -> Answer.gatewayPage(504, "Gateway Time-out");
+            case MALFORMED -> emptyData();
+            case DROP_CONNECTION -> Answer.drop();
+        };
+    }
+
+    @Override
+    public Answer invalid(String problem) {
+        return error(400, "invalid_request_error", null, problem);
+    }
+
+    private static Answer withHints(Answer answer, FaultContext context) {
+        return answer.withHeader("retry-after", context.retryAfter())
+                .withHeader("retry-after-ms", HintFormat.millis(context.hint()));
+    }
+
+    /** A 200 whose image list is empty. */
+    private static Answer emptyData() {
+        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
+        body.putArray("data");
+        return Answer.json(200, body);
+    }
+
+    private static Answer error(int status, String type, String code, String message) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error").put("message", message).put("type", type);
+        error.putNull("param");
+        if (code == null) {
+            error.putNull("code");
+        } else {
+            error.put("code", code);
+        }
+        return Answer.json(status, body);
+    }
+}

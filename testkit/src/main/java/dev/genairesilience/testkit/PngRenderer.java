@@ -1,0 +1,34 @@
+package dev.genairesilience.testkit;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/** Draws the small PNG an emulated model "generates": two colours derived from the prompt. */
+final class PngRenderer {
+
+    private static final int SIZE = 64;
+
+    /** The same prompt always gives the same image; different prompts almost always differ. */
+    byte[] render(String prompt) {
+        float hue = (prompt.hashCode() & 0xFFFF) / 65536f;
+        int base = Color.HSBtoRGB(hue, 0.6f, 0.9f);
+        int accent = Color.HSBtoRGB((hue + 0.5f) % 1f, 0.7f, 0.5f);
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                image.setRGB(x, y, x + y < SIZE ? base : accent);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.genairesilience.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javax.imageio.ImageIO;
+
+/** Calls the emulator the way each provider's client would, with the JDK HTTP client. */
+final class EmulatorClient {
+
+    static final String GEMINI_MODEL = "gemini-2.5-flash-image";
+    static final String OPENAI_MODEL = "gpt-image-1";
+    static final String HF_MODEL = "stabilityai/stable-diffusion-xl-base-1.0";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI base;
+
+    EmulatorClient(ProviderEmulator emulator) {
+        this.base = emulator.baseUrl();
+    }
+
+    HttpResponse<byte[]> gemini(String model, String key, String prompt) throws IOException, InterruptedException {
+        return send(geminiRequest(model, key, prompt));
+    }
+
+    HttpRequest geminiRequest(String model, String key, String prompt) {
+        String body = "{\"contents\":[{\"parts\":[{\"text\":" + quote(prompt) + "}]}],"
+                + "\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"IMAGE\"],"
+                + "\"imageConfig\":{\"aspectRatio\":\"16:9\",\"imageSize\":\"2K\"}}}";
+        return post("/v1beta/models/" + model + ":generateContent", body).header("x-goog-api-key", key).build();
+    }
+
+    HttpResponse<byte[]> openAi(String model, String key, String prompt) throws IOException, InterruptedException {
+        return send(openAiRequest(model, key, prompt));
+    }
+
+    HttpRequest openAiRequest(String model, String key, String prompt) {
+        String body = "{\"model\":" + quote(model) + ",\"prompt\":" + quote(prompt)
+                + ",\"n\":1,\"size\":\"1024x1024\"}";
+        return post("/v1/images/generations", body).header("Authorization", "Bearer " + key).build();
+    }
+
+    HttpResponse<byte[]> huggingFace(String model, String key, String prompt, boolean waitForModel)
+            throws IOException, InterruptedException {
+        return send(huggingFaceRequest(model, key, prompt, waitForModel));
+    }
+
+    HttpRequest huggingFaceRequest(String model, String key, String prompt, boolean waitForModel) {
+        HttpRequest.Builder request = post("/models/" + model,
+                "{\"inputs\":" + quote(prompt) + ",\"parameters\":{\"width\":1024,\"height\":1024}}")
+                .header("Authorization", "Bearer " + key);
+        if (waitForModel) {
+            request.header("x-wait-for-model", "true");
+        }
+        return request.build();
+    }
+
+    HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    static BufferedImage image(byte[] png) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private HttpRequest.Builder post(String path, String body) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String quote(String text) {
+        return JSON.valueToTree(text).toString();
+    }
+}
