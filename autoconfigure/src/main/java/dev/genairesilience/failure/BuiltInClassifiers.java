@@ -1,0 +1,46 @@
+package dev.genairesilience.failure;
+
+import dev.genairesilience.spi.FailureClassifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The classifiers the engine always has, asked after the application's own.
+ */
+public final class BuiltInClassifiers {
+
+    private static final String SPRING_CLIENT_EXCEPTION = "org.springframework.web.client.RestClientResponseException";
+
+    private BuiltInClassifiers() {
+    }
+
+    /**
+     * The built-in classifiers in the order they are asked: provider HTTP answers, Spring's HTTP client
+     * exceptions (only when spring-web is on the classpath), malformed answers, then JDK I/O failures. The
+     * I/O one comes last because it answers every {@code IOException}, which some clients' own
+     * exceptions extend.
+     *
+     * @param clock the clock an HTTP-date {@code Retry-After} is measured against
+     */
+    public static List<FailureClassifier> all(Clock clock) {
+        HttpFailureClassifier http = new HttpFailureClassifier(clock);
+        List<FailureClassifier> classifiers = new ArrayList<>();
+        classifiers.add(http);
+        if (ClassUtils.isPresent(SPRING_CLIENT_EXCEPTION, BuiltInClassifiers.class.getClassLoader())) {
+            classifiers.add(SpringWeb.classifier(http));
+        }
+        classifiers.add(new MalformedResponseClassifier());
+        classifiers.add(new IoFailureClassifier());
+        return List.copyOf(classifiers);
+    }
+
+    /** Kept apart so that spring-web's classes are loaded only once it is known to be there. */
+    private static final class SpringWeb {
+
+        static FailureClassifier classifier(HttpFailureClassifier http) {
+            return new SpringClientFailureClassifier(http);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.genairesilience.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genairesilience.provider.http.ImageBytes;
+import dev.genairesilience.provider.http.JsonBodies;
+import dev.genairesilience.provider.http.ProviderHttpClient;
+import dev.genairesilience.spi.MalformedResponseException;
+import dev.genairesilience.spi.ProviderImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway that speaks it. */
+final class OpenAiImagesApi {
+
+    private static final String API = "OpenAI Images API";
+
+    private final ProviderHttpClient http;
+    private final URI endpoint;
+    private final String apiKey;
+
+    /**
+     * @param baseUrl such as {@code https://api.openai.com}
+     * @param apiKey  sent as a bearer token; {@code null} sends none
+     */
+    OpenAiImagesApi(ProviderHttpClient http, URI baseUrl, String apiKey) {
+        this.http = http;
+        String base = baseUrl.toString();
+        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + "/v1/images/generations");
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * Asks for one image.
+     *
+     * @param size          such as {@code 1024x1024}
+     * @param askForBase64  whether to send {@code response_format: b64_json} (gpt-image models refuse it)
+     */
+    ProviderImage generate(String model, String prompt, String size, boolean askForBase64, Duration timeout)
+            throws IOException, InterruptedException {
+        ObjectNode body = JsonBodies.object().put("model", model).put("prompt", prompt).put("n", 1).put("size", size);
+        if (askForBase64) {
+            body.put("response_format", "b64_json");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(JsonBodies.publisher(body));
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<byte[]> response = http.exchange(request, timeout);
+        return image(response.statusCode(), JsonBodies.read(response, API));
+    }
+
+    private static ProviderImage image(int status, JsonNode answer) {
+        JsonNode data = answer.path("data");
+        if (!data.isArray() || data.isEmpty()) {
+            throw new MalformedResponseException(status, API + " answered without data[]");
+        }
+        JsonNode first = data.get(0);
+        if (!first.hasNonNull("b64_json")) {
+            throw new MalformedResponseException(status, API + " answered without data[0].b64_json"
+                    + (first.hasNonNull("url") ? " (it sent a url instead)" : ""));
+        }
+        return ImageBytes.fromBase64(status, first.path("b64_json").asText(null), "OpenAI data[0].b64_json");
+    }
+}
