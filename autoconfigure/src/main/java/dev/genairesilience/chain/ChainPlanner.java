@@ -91,9 +91,8 @@ final class ChainPlanner {
         return null;
     }
 
-    // ImageProvider does not expose its own timeout; the provider applies it to the call's timeout itself.
     private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request) {
-        return new Step<>(provider.id(), provider.id(), provider.model(), resolution, request.deadline(),
+        return new Step<>(provider.id(), provider.id(), provider.model(), resolution, provider.timeout(),
                 provider.capabilities().alwaysDegraded(), attempt -> provider.generate(
                         new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(),
                                 attempt.timeout())));

@@ -1,5 +1,7 @@
 package dev.genairesilience.spi;
 
+import java.time.Duration;
+
 /**
  * One configured model at one provider API. An implementation makes exactly one HTTP call per
  * {@link #generate} and never retries: the engine's chain executor is the only retry loop.
@@ -19,6 +21,14 @@ public interface ImageProvider {
 
     /** What it can serve. */
     ProviderCapabilities capabilities();
+
+    /**
+     * The longest one call may take ({@code genai.providers.<id>.timeout}); the engine gives each call the
+     * smaller of this and the time left before the request's deadline, as {@link GenerationCall#timeout()}.
+     */
+    default Duration timeout() {
+        return Duration.ofSeconds(60);
+    }
 
     /** Makes the one call. */
     ProviderImage generate(GenerationCall call) throws Exception;

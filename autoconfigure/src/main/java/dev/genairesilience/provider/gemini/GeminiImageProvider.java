@@ -5,6 +5,7 @@ import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -16,12 +17,14 @@ final class GeminiImageProvider implements ImageProvider {
     private final String id;
     private final String model;
     private final ProviderCapabilities capabilities;
+    private final Duration timeout;
     private final GeminiApi api;
 
-    GeminiImageProvider(String id, String model, ProviderCapabilities capabilities, GeminiApi api) {
+    GeminiImageProvider(String id, String model, ProviderCapabilities capabilities, Duration timeout, GeminiApi api) {
         this.id = id;
         this.model = model;
         this.capabilities = capabilities;
+        this.timeout = timeout;
         this.api = api;
     }
 
@@ -38,6 +41,11 @@ final class GeminiImageProvider implements ImageProvider {
     @Override
     public ProviderCapabilities capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
     }
 
     @Override

@@ -42,7 +42,7 @@ public class GeminiProviderFactory implements ImageProviderFactory {
                 ProviderOptions.aspectRatios(settings, ASPECT_RATIOS), false);
         GeminiApi api = new GeminiApi(new ProviderHttpClient(settings.id(), httpClient), baseUrl, model,
                 settings.apiKey());
-        return new GeminiImageProvider(settings.id(), model, capabilities, api);
+        return new GeminiImageProvider(settings.id(), model, capabilities, settings.timeout(), api);
     }
 
     private static Set<Resolution> resolutionsOf(String model) {

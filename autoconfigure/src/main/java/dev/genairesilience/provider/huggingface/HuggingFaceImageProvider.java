@@ -7,6 +7,7 @@ import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
+import java.time.Duration;
 
 /**
  * One text-to-image model on Hugging Face's Inference API, one call per {@link #generate}. The pixel size
@@ -19,14 +20,16 @@ final class HuggingFaceImageProvider implements ImageProvider {
     private final String model;
     private final boolean waitForModel;
     private final ProviderCapabilities capabilities;
+    private final Duration timeout;
     private final HuggingFaceInferenceApi api;
 
     HuggingFaceImageProvider(String id, String model, boolean waitForModel, ProviderCapabilities capabilities,
-            HuggingFaceInferenceApi api) {
+            Duration timeout, HuggingFaceInferenceApi api) {
         this.id = id;
         this.model = model;
         this.waitForModel = waitForModel;
         this.capabilities = capabilities;
+        this.timeout = timeout;
         this.api = api;
     }
 
@@ -43,6 +46,11 @@ final class HuggingFaceImageProvider implements ImageProvider {
     @Override
     public ProviderCapabilities capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
     }
 
     @Override

@@ -24,7 +24,7 @@ final class HuggingFaceInferenceApi {
     private final String apiKey;
 
     /**
-     * @param baseUrl such as {@code https://api-inference.huggingface.co}
+     * @param baseUrl such as {@code https://router.huggingface.co/hf-inference}
      * @param model   the repository id, such as {@code stabilityai/stable-diffusion-xl-base-1.0}
      * @param apiKey  sent as a bearer token; {@code null} sends none
      */

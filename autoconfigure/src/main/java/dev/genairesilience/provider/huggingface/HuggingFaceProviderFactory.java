@@ -23,7 +23,7 @@ import java.util.Set;
 public class HuggingFaceProviderFactory implements ImageProviderFactory {
 
     /** The public endpoint, used when no {@code base-url} is configured. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api-inference.huggingface.co");
+    public static final URI DEFAULT_BASE_URL = URI.create("https://router.huggingface.co/hf-inference");
 
     @Override
     public String type() {
@@ -39,6 +39,7 @@ public class HuggingFaceProviderFactory implements ImageProviderFactory {
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         HuggingFaceInferenceApi api = new HuggingFaceInferenceApi(new ProviderHttpClient(settings.id(), httpClient),
                 baseUrl, model, settings.apiKey());
-        return new HuggingFaceImageProvider(settings.id(), model, settings.waitForModel(), capabilities, api);
+        return new HuggingFaceImageProvider(settings.id(), model, settings.waitForModel(), capabilities,
+                settings.timeout(), api);
     }
 }

@@ -4,6 +4,7 @@ import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
+import java.time.Duration;
 
 /** One model behind OpenAI's Images API, one {@code images/generations} call per {@link #generate}. */
 final class OpenAiImageProvider implements ImageProvider {
@@ -12,14 +13,16 @@ final class OpenAiImageProvider implements ImageProvider {
     private final String model;
     private final OpenAiModelFamily family;
     private final ProviderCapabilities capabilities;
+    private final Duration timeout;
     private final OpenAiImagesApi api;
 
     OpenAiImageProvider(String id, String model, OpenAiModelFamily family, ProviderCapabilities capabilities,
-            OpenAiImagesApi api) {
+            Duration timeout, OpenAiImagesApi api) {
         this.id = id;
         this.model = model;
         this.family = family;
         this.capabilities = capabilities;
+        this.timeout = timeout;
         this.api = api;
     }
 
@@ -36,6 +39,11 @@ final class OpenAiImageProvider implements ImageProvider {
     @Override
     public ProviderCapabilities capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Duration timeout() {
+        return timeout;
     }
 
     @Override

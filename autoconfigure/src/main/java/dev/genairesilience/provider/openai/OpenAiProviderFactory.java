@@ -40,6 +40,6 @@ public class OpenAiProviderFactory implements ImageProviderFactory {
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         OpenAiImagesApi api = new OpenAiImagesApi(new ProviderHttpClient(settings.id(), httpClient), baseUrl,
                 settings.apiKey());
-        return new OpenAiImageProvider(settings.id(), model, family, capabilities, api);
+        return new OpenAiImageProvider(settings.id(), model, family, capabilities, settings.timeout(), api);
     }
 }
