@@ -1,0 +1,80 @@
+package dev.genairesilience.aop;
+
+import dev.genairesilience.GenerationRejectedException;
+import dev.genairesilience.Resolution;
+import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.Plan;
+import dev.genairesilience.chain.Step;
+import dev.genairesilience.chain.StepCall;
+import dev.genairesilience.spi.ImageProvider;
+import dev.genairesilience.spi.ProviderSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@code @ModelFallback} method into the engine's {@link Plan}: one step per model (each its own
+ * breaker, named after the model), or one per provider × resolution of a configured chain (breakers named
+ * after the provider ids). A chain's last resort is not part of it: the method's fallback method is.
+ */
+public final class ModelFallbackPlans {
+
+    private final Map<String, ChainDefinition> chains;
+    private final Map<String, ImageProvider> providers;
+    private final Map<String, ProviderSettings> settings;
+    private final Duration modelTimeout;
+    private final Duration defaultDeadline;
+
+    /**
+     * @param chains          the configured chains by name
+     * @param providers       the created providers by id
+     * @param settings        their settings by id (for their timeouts)
+     * @param modelTimeout    the per-call timeout of a step for {@code models = …}
+     * @param defaultDeadline the deadline when the annotation gives none
+     */
+    public ModelFallbackPlans(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
+            Map<String, ProviderSettings> settings, Duration modelTimeout, Duration defaultDeadline) {
+        this.chains = Map.copyOf(chains);
+        this.providers = Map.copyOf(providers);
+        this.settings = Map.copyOf(settings);
+        this.modelTimeout = modelTimeout;
+        this.defaultDeadline = defaultDeadline;
+    }
+
+    Plan<Object> plan(ModelFallbackMethod method, StepCall<Object> call) {
+        Duration deadline = method.deadline() != null ? method.deadline() : defaultDeadline;
+        if (method.chain() == null) {
+            List<Step<Object>> steps = method.models().stream()
+                    .map(model -> new Step<>(model, model, model, null, modelTimeout, false, call)).toList();
+            return new Plan<>(method.name(), steps, null, deadline);
+        }
+        ChainDefinition chain = chains.get(method.chain());
+        if (chain == null) {
+            throw new GenerationRejectedException("chain", "unknown chain '" + method.chain() + "'; configured: "
+                    + chains.keySet().stream().sorted().toList());
+        }
+        return new Plan<>(chain.name(), chainSteps(chain, call), null, deadline, chain.aspectRatio());
+    }
+
+    private List<Step<Object>> chainSteps(ChainDefinition chain, StepCall<Object> call) {
+        List<Resolution> resolutions = new ArrayList<>();
+        resolutions.add(chain.resolution());
+        resolutions.addAll(chain.degrade());
+        List<Step<Object>> steps = new ArrayList<>();
+        if (chain.order() == ChainDefinition.StepOrder.RESOLUTION_FIRST) {
+            resolutions.forEach(r -> chain.providers().forEach(p -> addStep(steps, p, r, call)));
+        } else {
+            chain.providers().forEach(p -> resolutions.forEach(r -> addStep(steps, p, r, call)));
+        }
+        return steps;
+    }
+
+    private void addStep(List<Step<Object>> steps, String id, Resolution resolution, StepCall<Object> call) {
+        ImageProvider provider = providers.get(id);
+        if (provider != null && provider.capabilities().resolutions().contains(resolution)) {
+            steps.add(new Step<>(id, id, provider.model(), resolution, settings.get(id).timeout(),
+                    provider.capabilities().alwaysDegraded(), call));
+        }
+    }
+}

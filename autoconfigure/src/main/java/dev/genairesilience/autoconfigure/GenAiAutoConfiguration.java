@@ -1,0 +1,176 @@
+package dev.genairesilience.autoconfigure;
+
+import dev.genairesilience.ImageGenerator;
+import dev.genairesilience.chain.ChainExecutor;
+import dev.genairesilience.chain.DefaultImageGenerator;
+import dev.genairesilience.chain.GenAiBreakerDefaults;
+import dev.genairesilience.chain.ProviderBreakers;
+import dev.genairesilience.chain.RegistryProviderBreakers;
+import dev.genairesilience.chain.RetryBudgets;
+import dev.genairesilience.failure.BuiltInClassifiers;
+import dev.genairesilience.failure.FailureClassification;
+import dev.genairesilience.provider.gemini.GeminiProviderFactory;
+import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
+import dev.genairesilience.provider.local.LocalProviderFactory;
+import dev.genairesilience.provider.openai.OpenAiProviderFactory;
+import dev.genairesilience.spi.FailureClassifier;
+import dev.genairesilience.spi.ImageProviderFactory;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.retry.backoff.ThreadWaitSleeper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The engine: the shared HTTP client, the provider factories, the providers and chains built from
+ * {@code genai.*}, failure classification, circuit breakers, retry budgets, the chain executor and the
+ * {@link ImageGenerator}. Every bean steps aside for one of the application's own.
+ *
+ * <p>The beans of general types ({@code genAiHttpClient}, {@code genAiClock}, {@code genAiTaskExecutor}) are
+ * not default candidates: they are injected only where asked for by name, so they never make an
+ * application's own {@code HttpClient}, {@code Clock} or {@code Executor} injection ambiguous.
+ */
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
+        afterName = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
+@ConditionalOnProperty(prefix = "genai", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(GenAiProperties.class)
+public class GenAiAutoConfiguration {
+
+    /** Boot's task executor, which runs on virtual threads when {@code spring.threads.virtual.enabled=true}. */
+    static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+    private static final Set<Class<?>> BUILT_IN_FACTORIES = Set.of(GeminiProviderFactory.class,
+            OpenAiProviderFactory.class, HuggingFaceProviderFactory.class, LocalProviderFactory.class);
+
+    /** One client for every provider: no redirects, no retries (the chain executor is the only retry loop). */
+    @Bean(name = "genAiHttpClient", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "genAiHttpClient")
+    public HttpClient genAiHttpClient(GenAiProperties properties) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.getHttp().getConnectTimeout())
+                .build();
+    }
+
+    /** The time the engine reads for deadlines, budgets and hints. */
+    @Bean(name = "genAiClock", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "genAiClock")
+    public Clock genAiClock() {
+        return Clock.systemUTC();
+    }
+
+    /** Providers of type {@code gemini}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public GeminiProviderFactory geminiProviderFactory() {
+        return new GeminiProviderFactory();
+    }
+
+    /** Providers of type {@code openai}, and OpenAI-compatible gateways through {@code base-url}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public OpenAiProviderFactory openAiProviderFactory() {
+        return new OpenAiProviderFactory();
+    }
+
+    /** Providers of type {@code huggingface}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public HuggingFaceProviderFactory huggingFaceProviderFactory() {
+        return new HuggingFaceProviderFactory();
+    }
+
+    /** Providers of type {@code local}: the offline card, the last resort that always answers. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LocalProviderFactory localProviderFactory() {
+        return new LocalProviderFactory();
+    }
+
+    /**
+     * Checks {@code genai.*} (start-up fails naming each bad property) and creates the providers and chains;
+     * an application's factory for a type takes over from the built-in one.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ImageProviderRegistry imageProviderRegistry(GenAiProperties properties,
+            ObjectProvider<ImageProviderFactory> factories, @Qualifier("genAiHttpClient") HttpClient httpClient) {
+        Map<String, ImageProviderFactory> byType = ProviderFactoriesByType.of(factories.orderedStream().toList(),
+                BUILT_IN_FACTORIES);
+        new GenAiConfigurationValidator(byType.keySet()).validate(properties);
+        return new ImageProviderAssembler(byType, httpClient).assemble(properties);
+    }
+
+    /** The application's {@link FailureClassifier} beans in their {@code @Order}, then the built-in ones. */
+    @Bean
+    @ConditionalOnMissingBean
+    public FailureClassification genAiFailureClassification(ObjectProvider<FailureClassifier> classifiers,
+            @Qualifier("genAiClock") Clock clock) {
+        List<FailureClassifier> all = new ArrayList<>(classifiers.orderedStream().toList());
+        all.addAll(BuiltInClassifiers.all(clock));
+        return new FailureClassification(all);
+    }
+
+    /**
+     * Breakers from the application's Resilience4j registry when there is one ({@code resilience4j-spring-boot3}
+     * makes one, configured by {@code resilience4j.circuitbreaker.*}), else from a registry of their own with
+     * defaults suited to image generation.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ProviderBreakers genAiProviderBreakers(ObjectProvider<CircuitBreakerRegistry> registry) {
+        return new RegistryProviderBreakers(
+                registry.getIfAvailable(() -> CircuitBreakerRegistry.of(GenAiBreakerDefaults.config())));
+    }
+
+    /** Keeps each provider's retries a bounded share of its first attempts ({@code genai.retry.budget.*}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public RetryBudgets genAiRetryBudgets(GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+        return new RetryBudgets(properties.getRetry().toSettings(), clock);
+    }
+
+    /** The one retry loop: runs plans with classification, breakers, budgets and {@code genai.retry.*}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderBreakers breakers,
+            RetryBudgets budgets, GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+        return new ChainExecutor(classification, breakers, budgets, properties.getRetry().toSettings(), clock,
+                new ThreadWaitSleeper());
+    }
+
+    /** Runs {@code generateAsync} when the application has no {@code applicationTaskExecutor}. */
+    @Bean(name = "genAiTaskExecutor", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = { APPLICATION_TASK_EXECUTOR, "genAiTaskExecutor" })
+    public ThreadPoolTaskExecutor genAiTaskExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(8);
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.setThreadNamePrefix("genai-");
+        return executor;
+    }
+
+    /** Generates through the configured chains; async work runs on Boot's {@code applicationTaskExecutor}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ImageGenerator imageGenerator(ImageProviderRegistry registry, ChainExecutor executor,
+            @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationExecutor,
+            @Qualifier("genAiTaskExecutor") ObjectProvider<Executor> ownExecutor) {
+        return new DefaultImageGenerator(registry.chains(), registry.providers(), registry.defaultChain(), executor,
+                applicationExecutor.getIfAvailable(ownExecutor::getObject));
+    }
+}

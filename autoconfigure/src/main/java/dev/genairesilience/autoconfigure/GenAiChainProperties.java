@@ -1,0 +1,100 @@
+package dev.genairesilience.autoconfigure;
+
+import dev.genairesilience.chain.ChainDefinition.StepOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One chain under {@code genai.chains.<name>}. Resolutions are kept as written and parsed by
+ * {@link GenAiConfigurationValidator}, so that a bad one is reported with its property path.
+ */
+public class GenAiChainProperties {
+
+    /** Provider ids to try, in order of preference. */
+    private List<String> providers = new ArrayList<>();
+
+    /** The resolution asked for when a request does not say: 1K, 2K or 4K. */
+    private String resolution = "1K";
+
+    /** Lower resolutions to fall back to, highest first, such as [2K, 1K]; empty never degrades. */
+    private List<String> degrade = new ArrayList<>();
+
+    /** The aspect ratio asked for when a request does not say, as width:height such as 16:9. */
+    private String aspectRatio = "1:1";
+
+    /** How long a caller waits in all when the request does not say; no retry or server hint outlasts it. */
+    private Duration deadline = Duration.ofSeconds(60);
+
+    /** A provider id tried once when every step failed, whatever the deadline: typically an offline local provider. */
+    private String lastResort;
+
+    /**
+     * PROVIDER_FIRST lowers the resolution on a provider before moving to the next one; RESOLUTION_FIRST tries
+     * every provider at a resolution before lowering it.
+     */
+    private StepOrder order = StepOrder.PROVIDER_FIRST;
+
+    public List<String> getProviders() {
+        return providers;
+    }
+
+    public void setProviders(List<String> providers) {
+        this.providers = providers;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public List<String> getDegrade() {
+        return degrade;
+    }
+
+    public void setDegrade(List<String> degrade) {
+        this.degrade = degrade;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public Duration getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(Duration deadline) {
+        this.deadline = deadline;
+    }
+
+    public String getLastResort() {
+        return lastResort;
+    }
+
+    public void setLastResort(String lastResort) {
+        this.lastResort = lastResort;
+    }
+
+    public StepOrder getOrder() {
+        return order;
+    }
+
+    public void setOrder(StepOrder order) {
+        this.order = order;
+    }
+
+    @Override
+    public String toString() {
+        return "Chain[providers=" + providers + ", resolution=" + resolution + ", degrade=" + degrade
+                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
+                + ", order=" + order + "]";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.genairesilience.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One provider under {@code genai.providers.<id>}: one model at one API. {@link #toString()} never shows the
+ * API key.
+ */
+public class GenAiProviderProperties {
+
+    /** The timeout of one call when {@code timeout} is not set. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The API this provider talks to: gemini, openai, huggingface, local, or the type of an application's own
+     * ImageProviderFactory bean.
+     */
+    private String type;
+
+    /** The model id at that API, such as gemini-2.5-flash-image or stabilityai/stable-diffusion-xl-base-1.0. */
+    private String model;
+
+    /** The API key or token. A provider whose type needs one and has none is left out of its chains, with a warning. */
+    private String apiKey;
+
+    /**
+     * The API's base URL, for gateways, proxies and OpenAI-compatible servers; unset for the type's public endpoint.
+     */
+    private URI baseUrl;
+
+    /** The longest one call may take; each attempt gets the smaller of this and the time left before the deadline. */
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    /**
+     * Hugging Face: ask the server to hold a call to a cold model until it is loaded, instead of answering 503
+     * loading.
+     */
+    private boolean waitForModel;
+
+    /** Further settings the provider type understands, passed on as they are. */
+    private Map<String, String> options = new LinkedHashMap<>();
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isWaitForModel() {
+        return waitForModel;
+    }
+
+    public void setWaitForModel(boolean waitForModel) {
+        this.waitForModel = waitForModel;
+    }
+
+    public Map<String, String> getOptions() {
+        return options;
+    }
+
+    public void setOptions(Map<String, String> options) {
+        this.options = options;
+    }
+
+    /** Whether an API key was given. */
+    public boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
+                + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
+                + options.keySet() + "]";
+    }
+}

@@ -1,0 +1,132 @@
+package dev.genairesilience.autoconfigure;
+
+import dev.genairesilience.chain.RetrySettings;
+import java.time.Duration;
+
+/** {@code genai.retry.*}: how the engine retries one step, and how much retrying a provider may receive. */
+public class GenAiRetryProperties {
+
+    /** Calls per chain step at most, the first included. */
+    private int maxAttempts = 3;
+
+    /** The first backoff between two calls of a step, before jitter. */
+    private Duration initialInterval = Duration.ofMillis(500);
+
+    /** How much the backoff grows per retry. */
+    private double multiplier = 2.0;
+
+    /** The longest backoff the engine computes itself (a server's hint may ask for more, up to max-server-wait). */
+    private Duration maxInterval = Duration.ofSeconds(30);
+
+    /**
+     * The longest server hint (Retry-After, retryDelay, estimated_time) the engine waits for; a longer one moves on to
+     * the next step.
+     */
+    private Duration maxServerWait = Duration.ofSeconds(60);
+
+    /** How long a caller of an @ModelFallback method waits in all when the annotation does not say. */
+    private Duration defaultDeadline = Duration.ofSeconds(60);
+
+    /** The retry budget per provider, which keeps an outage from turning into a retry storm. */
+    private final Budget budget = new Budget();
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getInitialInterval() {
+        return initialInterval;
+    }
+
+    public void setInitialInterval(Duration initialInterval) {
+        this.initialInterval = initialInterval;
+    }
+
+    public double getMultiplier() {
+        return multiplier;
+    }
+
+    public void setMultiplier(double multiplier) {
+        this.multiplier = multiplier;
+    }
+
+    public Duration getMaxInterval() {
+        return maxInterval;
+    }
+
+    public void setMaxInterval(Duration maxInterval) {
+        this.maxInterval = maxInterval;
+    }
+
+    public Duration getMaxServerWait() {
+        return maxServerWait;
+    }
+
+    public void setMaxServerWait(Duration maxServerWait) {
+        this.maxServerWait = maxServerWait;
+    }
+
+    public Duration getDefaultDeadline() {
+        return defaultDeadline;
+    }
+
+    public void setDefaultDeadline(Duration defaultDeadline) {
+        this.defaultDeadline = defaultDeadline;
+    }
+
+    public Budget getBudget() {
+        return budget;
+    }
+
+    /** These settings as the engine takes them. */
+    public RetrySettings toSettings() {
+        return new RetrySettings(maxAttempts, initialInterval, multiplier, maxInterval, maxServerWait,
+                budget.ratio, budget.minRetries, budget.window);
+    }
+
+    @Override
+    public String toString() {
+        return "Retry[" + toSettings() + ", defaultDeadline=" + defaultDeadline + "]";
+    }
+
+    /** {@code genai.retry.budget.*}: retries stay a bounded share of first attempts, per provider. */
+    public static class Budget {
+
+        /** Retries a provider may receive, as a share of its first attempts in the window (0.2 = 20%). */
+        private double ratio = 0.2;
+
+        /** Retries always allowed per provider per window, however few first attempts there were. */
+        private int minRetries = 10;
+
+        /** The sliding window over which the budget counts. */
+        private Duration window = Duration.ofSeconds(10);
+
+        public double getRatio() {
+            return ratio;
+        }
+
+        public void setRatio(double ratio) {
+            this.ratio = ratio;
+        }
+
+        public int getMinRetries() {
+            return minRetries;
+        }
+
+        public void setMinRetries(int minRetries) {
+            this.minRetries = minRetries;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+    }
+}

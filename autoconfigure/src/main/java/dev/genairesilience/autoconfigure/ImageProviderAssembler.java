@@ -1,0 +1,78 @@
+package dev.genairesilience.autoconfigure;
+
+import dev.genairesilience.Resolution;
+import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.spi.ImageProvider;
+import dev.genairesilience.spi.ImageProviderFactory;
+import dev.genairesilience.spi.ProviderSettings;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the {@link ImageProviderRegistry} from validated properties. A provider whose type needs an API key
+ * and has none is left out of its chains with one warning (never a crash: the other providers still serve);
+ * a chain that has nothing left is kept, warned about, and fails every call as unavailable.
+ */
+final class ImageProviderAssembler {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageProviderAssembler.class);
+
+    private final Map<String, ImageProviderFactory> factoriesByType;
+    private final HttpClient httpClient;
+
+    ImageProviderAssembler(Map<String, ImageProviderFactory> factoriesByType, HttpClient httpClient) {
+        this.factoriesByType = factoriesByType;
+        this.httpClient = httpClient;
+    }
+
+    /** @param properties already checked by {@link GenAiConfigurationValidator} */
+    ImageProviderRegistry assemble(GenAiProperties properties) {
+        Map<String, ImageProvider> providers = new LinkedHashMap<>();
+        Map<String, ProviderSettings> settings = new LinkedHashMap<>();
+        properties.getProviders().forEach((id, p) -> {
+            ImageProviderFactory factory = factoriesByType.get(p.getType());
+            ProviderSettings s = new ProviderSettings(id, p.getType(), p.getModel(), p.getApiKey(), p.getBaseUrl(),
+                    p.getTimeout(), p.isWaitForModel(), p.getOptions());
+            if (factory.requiresApiKey() && !s.hasApiKey()) {
+                log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider is "
+                        + "left out of its chains", id, id, p.getType());
+                return;
+            }
+            providers.put(id, create(factory, s));
+            settings.put(id, s);
+        });
+        Map<String, ChainDefinition> chains = new LinkedHashMap<>();
+        properties.getChains().forEach((name, c) -> chains.put(name, chain(name, c, providers)));
+        String defaultChain = properties.getDefaultChain();
+        return new ImageProviderRegistry(providers, settings, chains,
+                defaultChain == null || defaultChain.isBlank() ? null : defaultChain);
+    }
+
+    private ImageProvider create(ImageProviderFactory factory, ProviderSettings settings) {
+        try {
+            return factory.create(settings, httpClient);
+        } catch (RuntimeException e) {
+            throw new InvalidGenAiConfigurationException(
+                    List.of("genai.providers." + settings.id() + ": " + e.getMessage()), e);
+        }
+    }
+
+    private static ChainDefinition chain(String name, GenAiChainProperties c, Map<String, ImageProvider> created) {
+        List<String> providers = c.getProviders().stream().filter(created::containsKey).toList();
+        String lastResort = c.getLastResort() != null && created.containsKey(c.getLastResort()) ? c.getLastResort()
+                : null;
+        if (providers.isEmpty() && lastResort == null) {
+            log.warn("genai.chains.{}: every provider of this chain was left out (see the warnings above) and no "
+                    + "last-resort is left; every call to it fails as unavailable", name);
+        }
+        List<Resolution> degrade = new ArrayList<>();
+        c.getDegrade().forEach(r -> degrade.add(Resolution.parse(r)));
+        return new ChainDefinition(name, providers, Resolution.parse(c.getResolution()), degrade,
+                c.getAspectRatio().trim(), c.getDeadline(), lastResort, c.getOrder());
+    }
+}

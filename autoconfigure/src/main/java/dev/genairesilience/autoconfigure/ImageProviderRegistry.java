@@ -1,0 +1,66 @@
+package dev.genairesilience.autoconfigure;
+
+import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.spi.ImageProvider;
+import dev.genairesilience.spi.ProviderSettings;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What start-up made of {@code genai.*}: the providers that could be created, by id, with their settings,
+ * and the chains over them (providers left out at start-up are already gone from the chains).
+ */
+public final class ImageProviderRegistry {
+
+    private final Map<String, ImageProvider> providers;
+    private final Map<String, ProviderSettings> settings;
+    private final Map<String, ChainDefinition> chains;
+    private final String defaultChain;
+
+    /**
+     * @param providers    the created providers by id, in configuration order
+     * @param settings     their settings by id
+     * @param chains       the chains by name, in configuration order
+     * @param defaultChain {@code genai.default-chain}, or {@code null}
+     */
+    public ImageProviderRegistry(Map<String, ImageProvider> providers, Map<String, ProviderSettings> settings,
+            Map<String, ChainDefinition> chains, String defaultChain) {
+        this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.chains = Collections.unmodifiableMap(new LinkedHashMap<>(chains));
+        this.defaultChain = defaultChain;
+    }
+
+    /** The created providers by id, in configuration order. */
+    public Map<String, ImageProvider> providers() {
+        return providers;
+    }
+
+    /** The provider with this id, if it was created. */
+    public Optional<ImageProvider> provider(String id) {
+        return Optional.ofNullable(providers.get(id));
+    }
+
+    /** The settings of the created providers by id (they hold API keys: never log them whole). */
+    public Map<String, ProviderSettings> settings() {
+        return settings;
+    }
+
+    /** The chains by name, in configuration order. */
+    public Map<String, ChainDefinition> chains() {
+        return chains;
+    }
+
+    /** {@code genai.default-chain}, or {@code null} when it is not set. */
+    public String defaultChain() {
+        return defaultChain;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageProviderRegistry[providers=" + providers.keySet() + ", chains=" + chains.keySet()
+                + ", defaultChain=" + defaultChain + "]";
+    }
+}

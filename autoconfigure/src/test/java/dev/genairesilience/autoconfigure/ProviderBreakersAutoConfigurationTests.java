@@ -1,0 +1,45 @@
+package dev.genairesilience.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genairesilience.chain.ProviderBreakers;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+
+class ProviderBreakersAutoConfigurationTests {
+
+    @Test
+    void withoutARegistryBreakersGetTheImageGenerationDefaults() {
+        GenAiContextRunners.application().run(context -> {
+            CircuitBreakerConfig config = context.getBean(ProviderBreakers.class).forId("gemini-pro")
+                    .getCircuitBreakerConfig();
+            assertThat(config.getSlidingWindowSize()).isEqualTo(20);
+            assertThat(config.getMinimumNumberOfCalls()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void anApplicationsCircuitBreakerRegistryHoldsTheProviderBreakers() {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+        GenAiContextRunners.application().withBean(CircuitBreakerRegistry.class, () -> registry).run(context -> {
+            ProviderBreakers breakers = context.getBean(ProviderBreakers.class);
+            assertThat(breakers.forId("gemini-pro")).isSameAs(registry.circuitBreaker("gemini-pro"));
+        });
+    }
+
+    @Test
+    void resilience4jPropertiesConfigureTheBreakerOfTheProviderTheyName() {
+        GenAiContextRunners.application()
+                .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+                .withPropertyValues("resilience4j.circuitbreaker.instances.gemini-pro.sliding-window-size=7")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ProviderBreakers.class).forId("gemini-pro").getCircuitBreakerConfig()
+                            .getSlidingWindowSize()).isEqualTo(7);
+                    assertThat(context.getBean(CircuitBreakerRegistry.class).find("gemini-pro")).isPresent();
+                });
+    }
+}
