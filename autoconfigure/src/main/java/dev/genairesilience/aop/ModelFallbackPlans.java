@@ -7,7 +7,6 @@ import dev.genairesilience.chain.Plan;
 import dev.genairesilience.chain.Step;
 import dev.genairesilience.chain.StepCall;
 import dev.genairesilience.spi.ImageProvider;
-import dev.genairesilience.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,22 +21,19 @@ public final class ModelFallbackPlans {
 
     private final Map<String, ChainDefinition> chains;
     private final Map<String, ImageProvider> providers;
-    private final Map<String, ProviderSettings> settings;
     private final Duration modelTimeout;
     private final Duration defaultDeadline;
 
     /**
      * @param chains          the configured chains by name
      * @param providers       the created providers by id
-     * @param settings        their settings by id (for their timeouts)
      * @param modelTimeout    the per-call timeout of a step for {@code models = …}
      * @param defaultDeadline the deadline when the annotation gives none
      */
     public ModelFallbackPlans(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
-            Map<String, ProviderSettings> settings, Duration modelTimeout, Duration defaultDeadline) {
+            Duration modelTimeout, Duration defaultDeadline) {
         this.chains = Map.copyOf(chains);
         this.providers = Map.copyOf(providers);
-        this.settings = Map.copyOf(settings);
         this.modelTimeout = modelTimeout;
         this.defaultDeadline = defaultDeadline;
     }
@@ -58,22 +54,16 @@ public final class ModelFallbackPlans {
     }
 
     private List<Step<Object>> chainSteps(ChainDefinition chain, StepCall<Object> call) {
-        List<Resolution> resolutions = new ArrayList<>();
-        resolutions.add(chain.resolution());
-        resolutions.addAll(chain.degrade());
         List<Step<Object>> steps = new ArrayList<>();
-        if (chain.order() == ChainDefinition.StepOrder.RESOLUTION_FIRST) {
-            resolutions.forEach(r -> chain.providers().forEach(p -> addStep(steps, p, r, call)));
-        } else {
-            chain.providers().forEach(p -> resolutions.forEach(r -> addStep(steps, p, r, call)));
-        }
+        chain.order().forEachStep(chain.providers(), chain.resolutionsFrom(chain.resolution()),
+                (id, resolution) -> addStep(steps, id, resolution, call));
         return steps;
     }
 
     private void addStep(List<Step<Object>> steps, String id, Resolution resolution, StepCall<Object> call) {
         ImageProvider provider = providers.get(id);
         if (provider != null && provider.capabilities().resolutions().contains(resolution)) {
-            steps.add(new Step<>(id, id, provider.model(), resolution, settings.get(id).timeout(),
+            steps.add(new Step<>(id, id, provider.model(), resolution, provider.timeout(),
                     provider.capabilities().alwaysDegraded(), call));
         }
     }

@@ -45,7 +45,7 @@ public class GenAiAopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ModelFallbackPlans modelFallbackPlans(ImageProviderRegistry registry, GenAiProperties properties) {
-        return new ModelFallbackPlans(registry.chains(), registry.providers(), registry.settings(),
+        return new ModelFallbackPlans(registry.chains(), registry.providers(),
                 GenAiProviderProperties.DEFAULT_TIMEOUT, properties.getRetry().getDefaultDeadline());
     }
 

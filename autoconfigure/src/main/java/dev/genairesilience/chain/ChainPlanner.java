@@ -24,33 +24,15 @@ final class ChainPlanner {
     /** @throws GenerationRejectedException when the chain has providers but none can serve the request at all */
     Plan<ProviderImage> plan(ChainDefinition chain, ResolvedRequest request) {
         List<ImageProvider> available = available(chain);
-        List<Resolution> resolutions = resolutions(chain, request.resolution());
+        List<Resolution> resolutions = chain.resolutionsFrom(request.resolution());
         List<Step<ProviderImage>> steps = new ArrayList<>();
-        if (chain.order() == ChainDefinition.StepOrder.RESOLUTION_FIRST) {
-            for (Resolution resolution : resolutions) {
-                available.forEach(provider -> addIfSupported(steps, provider, resolution, request));
-            }
-        } else {
-            for (ImageProvider provider : available) {
-                resolutions.forEach(resolution -> addIfSupported(steps, provider, resolution, request));
-            }
-        }
+        chain.order().forEachStep(available, resolutions,
+                (provider, resolution) -> addIfSupported(steps, provider, resolution, request));
         Step<ProviderImage> lastResort = lastResort(chain, resolutions, request);
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
         return new Plan<>(chain.name(), steps, lastResort, request.deadline(), request.aspectRatio());
-    }
-
-    /** The asked resolution, then the chain's lower degrade entries in their configured order. */
-    static List<Resolution> resolutions(ChainDefinition chain, Resolution asked) {
-        List<Resolution> resolutions = new ArrayList<>(List.of(asked));
-        for (Resolution lower : chain.degrade()) {
-            if (lower.compareTo(asked) < 0 && !resolutions.contains(lower)) {
-                resolutions.add(lower);
-            }
-        }
-        return resolutions;
     }
 
     private List<ImageProvider> available(ChainDefinition chain) {
