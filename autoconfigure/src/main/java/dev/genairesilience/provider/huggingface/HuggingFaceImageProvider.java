@@ -1,10 +1,10 @@
 package dev.genairesilience.provider.huggingface;
 
+import dev.genairesilience.provider.ConfiguredImageProvider;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.provider.http.AspectRatio;
 import dev.genairesilience.provider.http.PixelSize;
 import dev.genairesilience.spi.GenerationCall;
-import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
 import java.time.Duration;
@@ -14,43 +14,16 @@ import java.time.Duration;
  * sent is the resolution's long side by the aspect ratio's short side, in multiples of 8 as diffusion
  * models need.
  */
-final class HuggingFaceImageProvider implements ImageProvider {
+final class HuggingFaceImageProvider extends ConfiguredImageProvider {
 
-    private final String id;
-    private final String model;
     private final boolean waitForModel;
-    private final ProviderCapabilities capabilities;
-    private final Duration timeout;
     private final HuggingFaceInferenceApi api;
 
     HuggingFaceImageProvider(String id, String model, boolean waitForModel, ProviderCapabilities capabilities,
             Duration timeout, HuggingFaceInferenceApi api) {
-        this.id = id;
-        this.model = model;
+        super(id, model, capabilities, timeout);
         this.waitForModel = waitForModel;
-        this.capabilities = capabilities;
-        this.timeout = timeout;
         this.api = api;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public ProviderCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
-    public Duration timeout() {
-        return timeout;
     }
 
     @Override
@@ -63,10 +36,5 @@ final class HuggingFaceImageProvider implements ImageProvider {
         Resolution resolution = call.resolution() == null ? Resolution.ONE_K : call.resolution();
         AspectRatio ratio = AspectRatio.parse(call.aspectRatio() == null ? "1:1" : call.aspectRatio());
         return ratio.fit(resolution.longSide(), 8);
-    }
-
-    @Override
-    public String toString() {
-        return "HuggingFaceImageProvider[id=" + id + ", model=" + model + "]";
     }
 }
