@@ -26,7 +26,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 final class CardRenderer {
 
     /** Pixels on the card's long side, whatever resolution was asked: it is a stand-in, not a render. */
-    static final int LONG_SIDE = 512;
+    static final int LONG_SIDE = 1024;
 
     static final String CAPTION = "Image generation is busy \u2014 placeholder";
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The offline last resort: draws a placeholder card with the prompt on it, with no network and no key, so
- * it always answers. Whatever resolution is asked, the card is {@value CardRenderer#LONG_SIDE} pixels on
- * its long side in the asked aspect ratio, and the engine reports it as degraded.
+ * it always answers. It draws 1K only ({@value CardRenderer#LONG_SIDE} pixels on the long side, in the asked
+ * aspect ratio), so its provenance never claims more than it delivered; the engine reports it as degraded.
  */
 final class LocalCardProvider implements ImageProvider {
 
@@ -19,7 +19,7 @@ final class LocalCardProvider implements ImageProvider {
     static final String MODEL = "card";
 
     private static final ProviderCapabilities CAPABILITIES =
-            new ProviderCapabilities(EnumSet.allOf(Resolution.class), Set.of(), true);
+            new ProviderCapabilities(EnumSet.of(Resolution.ONE_K), Set.of(), true);
 
     private final String id;
 

@@ -39,13 +39,14 @@ class LocalProviderTest {
         assertThat(provider.id()).isEqualTo("card");
         assertThat(provider.model()).isEqualTo("card");
         assertThat(provider.capabilities().alwaysDegraded()).isTrue();
-        assertThat(provider.capabilities().supports(Resolution.FOUR_K, "21:9")).isTrue();
+        assertThat(provider.capabilities().supports(Resolution.ONE_K, "21:9")).isTrue();
         assertThat(provider.capabilities().supports(Resolution.ONE_K, "1:1")).isTrue();
+        assertThat(provider.capabilities().supports(Resolution.FOUR_K, "1:1")).isFalse();
     }
 
     @ParameterizedTest(name = "{0} at {1} is a {2}x{3} card")
-    @CsvSource({ "1K, 1:1, 512, 512", "4K, 16:9, 512, 288", "2K, 9:16, 288, 512", "1K, 3:2, 512, 344" })
-    void drawsAPngCardOfFixedSizeInTheAskedAspectRatio(String resolution, String ratio, int width, int height) throws Exception {
+    @CsvSource({ "1K, 1:1, 1024, 1024", "1K, 16:9, 1024, 576", "1K, 9:16, 576, 1024", "1K, 3:2, 1024, 680" })
+    void drawsAOneKPngCardInTheAskedAspectRatio(String resolution, String ratio, int width, int height) throws Exception {
         ProviderImage image = provider.generate(call(PROMPT, Resolution.parse(resolution), ratio));
 
         assertThat(image.mimeType()).isEqualTo("image/png");
@@ -69,14 +70,14 @@ class LocalProviderTest {
 
         ProviderImage image = provider.generate(call(longPrompt, Resolution.ONE_K, "21:9"));
 
-        assertThat(png(image.bytes()).getWidth()).isEqualTo(512);
+        assertThat(png(image.bytes()).getWidth()).isEqualTo(1024);
     }
 
     @Test
     void emptyPromptAndUnreadableAspectRatioStillGiveASquareCard() throws Exception {
         BufferedImage card = png(provider.generate(call("", Resolution.ONE_K, "wide")).bytes());
 
-        assertThat(card.getWidth()).isEqualTo(card.getHeight()).isEqualTo(512);
+        assertThat(card.getWidth()).isEqualTo(card.getHeight()).isEqualTo(1024);
     }
 
     @Test
@@ -86,7 +87,7 @@ class LocalProviderTest {
 
         BufferedImage card = png(provider.generate(call(PROMPT, null, null)).bytes());
 
-        assertThat(card.getWidth()).isEqualTo(card.getHeight()).isEqualTo(512);
+        assertThat(card.getWidth()).isEqualTo(card.getHeight()).isEqualTo(1024);
     }
 
     @Test
