@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -127,14 +128,18 @@ public class GenAiAutoConfiguration {
 
     /**
      * Breakers from the application's Resilience4j registry when there is one ({@code resilience4j-spring-boot3}
-     * makes one, configured by {@code resilience4j.circuitbreaker.*}), else from a registry of their own with
-     * defaults suited to image generation.
+     * makes one, configured by {@code resilience4j.circuitbreaker.*}), else from a registry of their own. A
+     * provider the application configured no breaker for gets defaults suited to image generation.
      */
     @Bean
     @ConditionalOnMissingBean
-    public ProviderBreakers genAiProviderBreakers(ObjectProvider<CircuitBreakerRegistry> registry) {
-        return new RegistryProviderBreakers(
-                registry.getIfAvailable(() -> CircuitBreakerRegistry.of(GenAiBreakerDefaults.config())));
+    public ProviderBreakers genAiProviderBreakers(ObjectProvider<CircuitBreakerRegistry> registry,
+            Environment environment) {
+        CircuitBreakerRegistry applications = registry.getIfAvailable();
+        if (applications == null) {
+            return new RegistryProviderBreakers(CircuitBreakerRegistry.of(GenAiBreakerDefaults.config()));
+        }
+        return new RegistryProviderBreakers(applications, UnconfiguredBreakers.configFor(applications, environment));
     }
 
     /** Keeps each provider's retries a bounded share of its first attempts ({@code genai.retry.budget.*}). */

@@ -42,4 +42,41 @@ class ProviderBreakersAutoConfigurationTests {
                     assertThat(context.getBean(CircuitBreakerRegistry.class).find("gemini-pro")).isPresent();
                 });
     }
+
+    @Test
+    void withResilience4jButNoBreakerConfigurationProvidersGetTheImageGenerationDefaults() {
+        GenAiContextRunners.application()
+                .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+                .withPropertyValues("resilience4j.circuitbreaker.instances.gemini-pro.sliding-window-size=7")
+                .run(context -> {
+                    CircuitBreakerConfig unconfigured = context.getBean(ProviderBreakers.class).forId("gemini-flash")
+                            .getCircuitBreakerConfig();
+                    assertThat(unconfigured.getSlidingWindowSize()).isEqualTo(20);
+                    assertThat(unconfigured.getMinimumNumberOfCalls()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void anApplicationsConfigsDefaultAppliesToEveryProviderWithoutAnInstanceOfItsOwn() {
+        GenAiContextRunners.application()
+                .withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+                .withPropertyValues("resilience4j.circuitbreaker.configs.default.sliding-window-size=9",
+                        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=3")
+                .run(context -> {
+                    CircuitBreakerConfig config = context.getBean(ProviderBreakers.class).forId("gemini-flash")
+                            .getCircuitBreakerConfig();
+                    assertThat(config.getSlidingWindowSize()).isEqualTo(9);
+                    assertThat(config.getMinimumNumberOfCalls()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void anApplicationsRegistryWithADefaultOfItsOwnKeepsIt() {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(11).minimumNumberOfCalls(11).build());
+        GenAiContextRunners.application().withBean(CircuitBreakerRegistry.class, () -> registry).run(context -> {
+            assertThat(context.getBean(ProviderBreakers.class).forId("gemini-pro").getCircuitBreakerConfig()
+                    .getSlidingWindowSize()).isEqualTo(11);
+        });
+    }
 }
