@@ -1,11 +1,15 @@
 package dev.genairesilience;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Generates images through configured provider chains, with retries, circuit breakers, fallback and
  * resolution degradation. This is the programmatic face of the engine; the
  * {@link ImageGeneration @ImageGeneration} annotation calls it for you.
+ *
+ * <p>Work nobody waits on can be {@link #submit(String, ImageRequest) submitted} instead: it is accepted at once
+ * and generated later, in the configured off-peak window ({@code genai.batch.*}).
  */
 public interface ImageGenerator {
 
@@ -30,4 +34,32 @@ public interface ImageGenerator {
 
     /** {@link #generate(String, ImageRequest)} on the application's task executor. */
     CompletableFuture<GeneratedImage> generateAsync(String chain, ImageRequest request);
+
+    /**
+     * {@link #submit(String, ImageRequest)} through the default chain.
+     *
+     * @throws GenerationRejectedException when the request is invalid; nothing is queued
+     * @throws IllegalStateException       when the application has no off-peak queue
+     */
+    ImageJob submit(ImageRequest request);
+
+    /**
+     * Accepts the request now and generates it in the off-peak window ({@code genai.batch.window}). The request
+     * is checked first, by the same rules as {@link #generate(String, ImageRequest)}; only a valid request is
+     * queued. Listen for {@code ImageJobSucceededEvent} / {@code ImageJobFailedEvent}, or ask {@link #job(String)}.
+     *
+     * @return the queued job, with its id and estimated completion
+     * @throws GenerationRejectedException naming the field when the request is invalid or the chain does not
+     *                                     exist; nothing is queued
+     * @throws IllegalStateException       when the application has no off-peak queue (no {@code DataSource}, or
+     *                                     db-scheduler is not on the class path)
+     */
+    ImageJob submit(String chain, ImageRequest request);
+
+    /**
+     * The submitted job with this id, as it is now.
+     *
+     * @throws IllegalStateException when the application has no off-peak queue
+     */
+    Optional<ImageJob> job(String id);
 }

@@ -18,6 +18,7 @@ import org.aspectj.lang.annotation.Aspect;
  * Behind {@link ImageGeneration @ImageGeneration}: the chain generates, and the method body runs only when
  * the chain has nothing left, as the application's own last resort. A {@code GenerationRejectedException}
  * reaches the caller unchanged, without running the body: the request is wrong, a stand-in would hide it.
+ * With {@code mode = OFF_PEAK} the request is submitted to the off-peak queue and the body never runs.
  */
 @Aspect
 public class ImageGenerationAspect {
@@ -35,6 +36,9 @@ public class ImageGenerationAspect {
         ImageGenerationMethod method = methods.computeIfAbsent(AdvisedMethods.of(pjp),
                 m -> ImageGenerationMethod.of(m, annotation));
         ImageRequest request = method.request(pjp.getArgs());
+        if (method.returns() == ImageGenerationMethod.Returns.JOB) {
+            return method.chain() == null ? generator.submit(request) : generator.submit(method.chain(), request);
+        }
         if (method.returns() == ImageGenerationMethod.Returns.FUTURE) {
             return generateAsync(pjp, method.chain(), request);
         }

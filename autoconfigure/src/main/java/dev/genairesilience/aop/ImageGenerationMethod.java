@@ -3,6 +3,7 @@ package dev.genairesilience.aop;
 import dev.genairesilience.GeneratedImage;
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.ImageGeneration;
+import dev.genairesilience.ImageJob;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.Resolution;
 import java.lang.reflect.Method;
@@ -17,9 +18,9 @@ import org.springframework.core.ResolvableType;
  */
 final class ImageGenerationMethod {
 
-    /** The return types an {@code @ImageGeneration} method may declare. */
+    /** The return types an {@code @ImageGeneration} method may declare; {@code JOB} for {@code mode = OFF_PEAK}. */
     enum Returns {
-        IMAGE, BYTES, FUTURE
+        IMAGE, BYTES, FUTURE, JOB
     }
 
     private final String chain;
@@ -65,13 +66,24 @@ final class ImageGenerationMethod {
                     + e.getMessage(), e);
         }
         return new ImageGenerationMethod(annotation.chain().isBlank() ? null : annotation.chain().trim(), promptIndex,
-                types[promptIndex] == ImageRequest.class, returns(method), resolution,
+                types[promptIndex] == ImageRequest.class, returns(method, annotation.mode()), resolution,
                 annotation.aspectRatio().isBlank() ? null : annotation.aspectRatio().trim(),
                 AnnotationDurations.parse(annotation.deadline(), "@ImageGeneration", "deadline", method));
     }
 
-    private static Returns returns(Method method) {
+    private static Returns returns(Method method, ImageGeneration.Mode mode) {
         Class<?> type = method.getReturnType();
+        if (mode == ImageGeneration.Mode.OFF_PEAK) {
+            if (type != ImageJob.class) {
+                throw new IllegalStateException("@ImageGeneration(mode = OFF_PEAK) method " + MethodNames.of(method)
+                        + " returns " + method.getGenericReturnType().getTypeName() + "; it must return ImageJob");
+            }
+            return Returns.JOB;
+        }
+        if (type == ImageJob.class) {
+            throw new IllegalStateException("@ImageGeneration method " + MethodNames.of(method)
+                    + " returns ImageJob, which only mode = OFF_PEAK delivers; set mode = OFF_PEAK");
+        }
         if (type == GeneratedImage.class) {
             return Returns.IMAGE;
         }

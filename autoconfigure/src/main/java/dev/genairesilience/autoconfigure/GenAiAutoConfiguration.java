@@ -1,8 +1,11 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.ImageGenerator;
+import dev.genairesilience.ImageJobQueue;
 import dev.genairesilience.chain.ChainExecutor;
 import dev.genairesilience.chain.DefaultImageGenerator;
+import dev.genairesilience.chain.ExecutionListener;
+import dev.genairesilience.chain.ExecutionListeners;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import dev.genairesilience.chain.ProviderBreakers;
 import dev.genairesilience.chain.RegistryProviderBreakers;
@@ -149,13 +152,17 @@ public class GenAiAutoConfiguration {
         return new RetryBudgets(properties.getRetry().toSettings(), clock);
     }
 
-    /** The one retry loop: runs plans with classification, breakers, budgets and {@code genai.retry.*}. */
+    /**
+     * The one retry loop: runs plans with classification, breakers, budgets and {@code genai.retry.*}, and tells
+     * the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their {@code @Order}.
+     */
     @Bean
     @ConditionalOnMissingBean
     public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderBreakers breakers,
-            RetryBudgets budgets, GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+            RetryBudgets budgets, GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
+            ObjectProvider<ExecutionListener> listeners) {
         return new ChainExecutor(classification, breakers, budgets, properties.getRetry().toSettings(), clock,
-                new ThreadWaitSleeper());
+                new ThreadWaitSleeper(), ExecutionListeners.of(listeners.orderedStream().toList()));
     }
 
     /** Runs {@code generateAsync} when the application has no {@code applicationTaskExecutor}. */
@@ -169,13 +176,18 @@ public class GenAiAutoConfiguration {
         return executor;
     }
 
-    /** Generates through the configured chains; async work runs on Boot's {@code applicationTaskExecutor}. */
+    /**
+     * Generates through the configured chains; async work runs on Boot's {@code applicationTaskExecutor}; submitted
+     * work goes to the off-peak {@link ImageJobQueue}, if there is one (looked up at the first submission, because
+     * the queue runs its jobs through this generator).
+     */
     @Bean
     @ConditionalOnMissingBean
     public ImageGenerator imageGenerator(ImageProviderRegistry registry, ChainExecutor executor,
             @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationExecutor,
-            @Qualifier("genAiTaskExecutor") ObjectProvider<Executor> ownExecutor) {
+            @Qualifier("genAiTaskExecutor") ObjectProvider<Executor> ownExecutor,
+            ObjectProvider<ImageJobQueue> jobQueue) {
         return new DefaultImageGenerator(registry.chains(), registry.providers(), registry.defaultChain(), executor,
-                applicationExecutor.getIfAvailable(ownExecutor::getObject));
+                applicationExecutor.getIfAvailable(ownExecutor::getObject), jobQueue::getIfAvailable);
     }
 }

@@ -43,6 +43,13 @@ public class GenAiProviderProperties {
     /** Further settings the provider type understands, passed on as they are. */
     private Map<String, String> options = new LinkedHashMap<>();
 
+    /**
+     * How often to probe this provider with a call that costs nothing (the model's metadata), apart from requests;
+     * unset for never. A failing probe keeps an open circuit breaker open, a passing one lets it half-open. Types
+     * without a free call (huggingface, local) are not probed.
+     */
+    private Duration probeInterval;
+
     public String getType() {
         return type;
     }
@@ -99,6 +106,14 @@ public class GenAiProviderProperties {
         this.options = options;
     }
 
+    public Duration getProbeInterval() {
+        return probeInterval;
+    }
+
+    public void setProbeInterval(Duration probeInterval) {
+        this.probeInterval = probeInterval;
+    }
+
     /** Whether an API key was given. */
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();
@@ -108,6 +123,6 @@ public class GenAiProviderProperties {
     public String toString() {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
-                + options.keySet() + "]";
+                + options.keySet() + ", probeInterval=" + probeInterval + "]";
     }
 }

@@ -2,11 +2,13 @@ package dev.genairesilience.chain;
 
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.chain.ExecutionReport.Result;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.failure.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
@@ -20,7 +22,8 @@ import org.springframework.retry.support.RetryTemplate;
  * provider's circuit breaker; a step whose breaker refuses is skipped without a call, a provider found
  * misconfigured is skipped altogether, a request the provider rejects stops everything. When no step delivers,
  * the plan's last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
- * Thread-safe: every execution keeps its own state.
+ * Its {@link ExecutionListener} hears of every attempt, refusal and ending. Thread-safe: every execution keeps
+ * its own state.
  */
 public final class ChainExecutor {
 
@@ -35,6 +38,7 @@ public final class ChainExecutor {
     private final HintAwareBackOffPolicy backOff;
     private final RetryDelay delay;
     private final UnavailableReport report;
+    private final ExecutionListener listener;
 
     /**
      * @param classification turns each failed call's exception into a {@link Failure}, once
@@ -52,6 +56,22 @@ public final class ChainExecutor {
     /** As the other constructor, with the source of the backoff's jitter (seed it to make tests repeatable). */
     public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
             RetrySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(classification, breakers, budgets, settings, clock, sleeper, random, ExecutionListener.NONE);
+    }
+
+    /**
+     * As the first constructor, with a listener told of every attempt, refusal and ending (an exception it
+     * throws is logged, never passed on).
+     */
+    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
+            RetrySettings settings, Clock clock, Sleeper sleeper, ExecutionListener listener) {
+        this(classification, breakers, budgets, settings, clock, sleeper, THREAD_LOCAL_RANDOM, listener);
+    }
+
+    /** With every collaborator given: jitter source and listener included. */
+    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
+            RetrySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random,
+            ExecutionListener listener) {
         this.classification = Objects.requireNonNull(classification, "classification");
         this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.budgets = Objects.requireNonNull(budgets, "budgets");
@@ -60,6 +80,7 @@ public final class ChainExecutor {
         this.backOff = new HintAwareBackOffPolicy(sleeper);
         this.delay = new RetryDelay(settings, random);
         this.report = new UnavailableReport(breakers);
+        this.listener = ExecutionListeners.of(List.of(Objects.requireNonNull(listener, "listener")));
     }
 
     /**
@@ -69,7 +90,32 @@ public final class ChainExecutor {
      * @throws GenerationUnavailableException when no step delivered and there is no last resort, or it failed
      */
     public <T> Outcome<T> execute(Plan<T> plan) {
-        ExecutionState state = new ExecutionState(plan, clock);
+        ExecutionState state = new ExecutionState(plan, clock, listener);
+        try {
+            Outcome<T> outcome = run(plan, state);
+            listener.executionFinished(new ExecutionReport(plan.name(), first(plan), outcome.step(),
+                    outcome.step() == plan.lastResort() ? Result.LAST_RESORT : Result.DELIVERED, outcome.degraded(),
+                    outcome.attempts(), state.elapsed(), plan.prompt()));
+            return outcome;
+        } catch (GenerationRejectedException e) {
+            listener.executionFinished(failed(plan, state, Result.REJECTED));
+            throw e;
+        } catch (GenerationUnavailableException e) {
+            listener.executionFinished(failed(plan, state, Result.UNAVAILABLE));
+            throw e;
+        }
+    }
+
+    private static ExecutionReport failed(Plan<?> plan, ExecutionState state, Result result) {
+        return new ExecutionReport(plan.name(), first(plan), null, result, false, state.attempts(), state.elapsed(),
+                plan.prompt());
+    }
+
+    private static Step<?> first(Plan<?> plan) {
+        return plan.steps().isEmpty() ? plan.lastResort() : plan.steps().get(0);
+    }
+
+    private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
         AttemptRunner runner = new AttemptRunner(state, classification, clock);
         for (Step<T> step : plan.steps()) {
             if (state.isMisconfigured(step.provider())) {
@@ -104,6 +150,9 @@ public final class ChainExecutor {
         } catch (StepStoppedException e) {
             if (e.reason() == StepStoppedException.Reason.INTERRUPTED) {
                 throw report.interrupted(plan, state);
+            }
+            if (e.reason() == StepStoppedException.Reason.CIRCUIT_OPEN) {
+                state.breakerRefused(step);
             }
             state.note(step, e.getMessage());
         } catch (BackOffInterruptedException e) {

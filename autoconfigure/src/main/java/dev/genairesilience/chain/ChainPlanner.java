@@ -32,7 +32,8 @@ final class ChainPlanner {
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
-        return new Plan<>(chain.name(), steps, lastResort, request.deadline(), request.aspectRatio());
+        return new Plan<>(chain.name(), steps, lastResort, request.deadline(), request.aspectRatio(),
+                request.prompt());
     }
 
     private List<ImageProvider> available(ChainDefinition chain) {

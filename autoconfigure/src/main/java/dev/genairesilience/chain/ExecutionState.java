@@ -12,11 +12,15 @@ import java.util.Set;
 
 /**
  * What one execution has seen so far: its deadline, its attempts, the providers found misconfigured, why each
- * step gave up. Confined to the executing thread.
+ * step gave up. Tells its {@link ExecutionListener} of each attempt and refusal as it is recorded. Confined to
+ * the executing thread.
  */
 final class ExecutionState {
 
     private final Clock clock;
+    private final String planName;
+    private final ExecutionListener listener;
+    private final Instant start;
     private final Instant deadline;
     private final String aspectRatio;
     private final List<Attempt> attempts = new ArrayList<>();
@@ -25,9 +29,12 @@ final class ExecutionState {
     private Duration longestServerWait;
     private Throwable lastError;
 
-    ExecutionState(Plan<?> plan, Clock clock) {
+    ExecutionState(Plan<?> plan, Clock clock, ExecutionListener listener) {
         this.clock = clock;
-        this.deadline = clock.instant().plus(plan.deadline());
+        this.planName = plan.name();
+        this.listener = listener;
+        this.start = clock.instant();
+        this.deadline = start.plus(plan.deadline());
         this.aspectRatio = plan.aspectRatio();
     }
 
@@ -49,12 +56,20 @@ final class ExecutionState {
         return attempts.size() + 1;
     }
 
+    /** How long the execution has taken so far. */
+    Duration elapsed() {
+        Duration elapsed = Duration.between(start, clock.instant());
+        return elapsed.isNegative() ? Duration.ZERO : elapsed;
+    }
+
     void recordSuccess(Attempt attempt) {
         attempts.add(attempt);
+        listener.attemptFinished(planName, attempt);
     }
 
     void recordFailure(Attempt attempt, Failure failure, Throwable error) {
         attempts.add(attempt);
+        listener.attemptFinished(planName, attempt);
         lastError = error;
         Duration hint = failure.serverWait();
         if (hint != null && (longestServerWait == null || hint.compareTo(longestServerWait) > 0)) {
@@ -74,6 +89,16 @@ final class ExecutionState {
     /** The exception of the last failed call, or {@code null}. */
     Throwable lastError() {
         return lastError;
+    }
+
+    /** The step's breaker refused a call: the step is skipped, or ends before its next retry. */
+    void breakerRefused(Step<?> step) {
+        listener.breakerRefused(planName, step);
+    }
+
+    /** The step's retry budget refused a retry it would otherwise have had. */
+    void retryBudgetRefused(Step<?> step) {
+        listener.retryBudgetRefused(planName, step);
     }
 
     void markMisconfigured(String provider) {

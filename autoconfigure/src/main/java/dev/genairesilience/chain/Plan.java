@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param lastResort  an offline stand-in called once when every step failed, even past the deadline, or {@code null}
  * @param deadline    how long the whole execution may take, sleeps included (the last resort aside)
  * @param aspectRatio the aspect ratio handed to every {@code ModelAttempt}, or {@code null}
+ * @param prompt      the prompt the steps draw, for an {@link ExecutionListener} that the application allowed to
+ *                    log it, or {@code null}; {@link #toString()} never shows it
  * @param <T>         what the steps produce
  */
-public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline, String aspectRatio) {
+public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline, String aspectRatio,
+        String prompt) {
 
     public Plan {
         Objects.requireNonNull(name, "name");
@@ -25,9 +28,14 @@ public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Dura
         }
     }
 
+    /** A plan without a prompt to report. */
+    public Plan(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline, String aspectRatio) {
+        this(name, steps, lastResort, deadline, aspectRatio, null);
+    }
+
     /** A plan whose attempts carry no aspect ratio. */
     public Plan(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline) {
-        this(name, steps, lastResort, deadline, null);
+        this(name, steps, lastResort, deadline, null, null);
     }
 
     /**
@@ -42,5 +50,12 @@ public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Dura
         boolean lowerResolution = step.resolution() != null && first.resolution() != null
                 && step.resolution().compareTo(first.resolution()) < 0;
         return lowerResolution || !step.provider().equals(first.provider());
+    }
+
+    @Override
+    public String toString() {
+        return "Plan[name=" + name + ", steps=" + steps.size() + ", lastResort="
+                + (lastResort == null ? null : lastResort.label()) + ", deadline=" + deadline + ", aspectRatio="
+                + aspectRatio + ", prompt=" + (prompt == null ? null : "<" + prompt.length() + " chars>") + "]";
     }
 }

@@ -77,6 +77,7 @@ final class StepRetryPolicy implements RetryPolicy {
         }
         RetryDecision decision = delay.decide(failure, attemptsMade, state.timeLeft());
         if (decision.retry() && !budgets.tryRetry(step.breakerId())) {
+            state.retryBudgetRefused(step);
             return RetryDecision.moveOn("retry budget of " + step.breakerId() + " spent");
         }
         return decision;

@@ -32,4 +32,29 @@ public interface ImageProvider {
 
     /** Makes the one call. */
     ProviderImage generate(GenerationCall call) throws Exception;
+
+    /**
+     * Makes the cheapest call that gets this model ready to serve, within {@code timeout}: loads a cold model,
+     * or at least checks that the key and the model id are accepted. Called at start-up and for keep-alive
+     * ({@code genai.warmup.*}); one call, no retries, failures thrown as {@link #generate} throws them. Does
+     * nothing by default: a provider with nothing to warm is always ready.
+     */
+    default void warmUp(Duration timeout) throws Exception {
+    }
+
+    /** Whether {@link #probe} has a call that costs nothing; a provider without one is never probed. */
+    default boolean probes() {
+        return false;
+    }
+
+    /**
+     * Checks, with a call that costs nothing (such as reading the model's metadata), that the API answers for this
+     * model and key, within {@code timeout}; throws as {@link #generate} throws. Only called when
+     * {@link #probes()} is {@code true}.
+     *
+     * @throws UnsupportedOperationException by default: the provider has no free call
+     */
+    default void probe(Duration timeout) throws Exception {
+        throw new UnsupportedOperationException(id() + " has no call that costs nothing to probe with");
+    }
 }

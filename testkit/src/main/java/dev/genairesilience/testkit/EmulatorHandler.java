@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Routes each request to its API's dialect and the called model's script, and writes the answer. */
 final class EmulatorHandler implements HttpHandler {
 
     private final GeminiDialect gemini = new GeminiDialect();
-    private final List<Dialect> dialects = List.of(gemini, new OpenAiDialect(), new HuggingFaceDialect());
+    private final OpenAiDialect openAi = new OpenAiDialect();
+    private final List<Dialect> dialects = List.of(gemini, openAi, new HuggingFaceDialect());
     private final CallPipeline pipeline = new CallPipeline();
     private final Function<String, ModelBehaviour> models;
 
@@ -43,9 +45,15 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
-        String metadataModel = gemini.metadataModel(request.path());
-        if (metadataModel != null && "GET".equals(request.method())) {
-            return metadata(request, metadataModel);
+        if ("GET".equals(request.method())) {
+            String geminiModel = gemini.metadataModel(request.path());
+            if (geminiModel != null) {
+                return metadata(gemini, gemini.apiKey(request), geminiModel, () -> gemini.metadata(geminiModel));
+            }
+            String openAiModel = openAi.metadataModel(request.path());
+            if (openAiModel != null) {
+                return metadata(openAi, request.bearerToken(), openAiModel, () -> openAi.metadata(openAiModel));
+            }
         }
         for (Dialect dialect : dialects) {
             if (dialect.servesPath(request.path())) {
@@ -57,12 +65,15 @@ final class EmulatorHandler implements HttpHandler {
         return plain(404, "No emulated API at " + request.path());
     }
 
-    private Answer metadata(IncomingRequest request, String modelId) {
+    /** A free metadata read: counted apart from generation calls, answering the key check or a scripted fault. */
+    private Answer metadata(Dialect dialect, String apiKey, String modelId, Supplier<Answer> answer) {
         ModelBehaviour model = models.apply(modelId);
-        if (!model.acceptsKey(gemini.apiKey(request))) {
-            return gemini.fault(Fault.UNAUTHORIZED, FaultContext.of(model, model.hint()));
+        model.recordMetadataCall();
+        if (!model.acceptsKey(apiKey)) {
+            return dialect.fault(Fault.UNAUTHORIZED, FaultContext.of(model, model.hint()));
         }
-        return gemini.metadata(modelId);
+        Fault fault = model.metadataFault();
+        return fault != null ? dialect.fault(fault, FaultContext.of(model, model.hint())) : answer.get();
     }
 
     private Answer generate(Dialect dialect, IncomingRequest request, Instant arrival) throws InterruptedException {

@@ -24,6 +24,7 @@ public final class ModelBehaviour {
     private final List<RecordedCall> recorded = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
+    private final AtomicInteger metadataCalls = new AtomicInteger();
 
     private volatile double overloadRate;
     private volatile double malformedRate;
@@ -37,6 +38,7 @@ public final class ModelBehaviour {
     private volatile Instant outageTo;
     private volatile CapacityGate capacity;
     private volatile String expectedApiKey;
+    private volatile Fault metadataFault;
     private volatile Random random = new Random();
 
     ModelBehaviour(String modelId) {
@@ -142,6 +144,15 @@ public final class ModelBehaviour {
         return this;
     }
 
+    /**
+     * The free metadata reads (Gemini {@code GET /v1beta/models/{model}}, OpenAI {@code GET /v1/models/{model}})
+     * answer {@code fault} until it is set back to {@code null}; generation calls are not affected.
+     */
+    public ModelBehaviour metadataFault(Fault fault) {
+        this.metadataFault = fault;
+        return this;
+    }
+
     /** Makes the random rates repeatable. */
     public ModelBehaviour seed(long seed) {
         this.random = new Random(seed);
@@ -151,6 +162,11 @@ public final class ModelBehaviour {
     /** Generation calls received (metadata requests are not counted). */
     public int calls() {
         return calls.get();
+    }
+
+    /** Metadata reads received (Gemini and OpenAI model GETs), whatever they answered. */
+    public int metadataCalls() {
+        return metadataCalls.get();
     }
 
     /** Calls answered with an image. */
@@ -175,6 +191,8 @@ public final class ModelBehaviour {
         }
         calls.set(0);
         successes.set(0);
+        metadataCalls.set(0);
+        metadataFault = null;
         overloadRate = 0;
         malformedRate = 0;
         dropConnectionRate = 0;
@@ -197,6 +215,14 @@ public final class ModelBehaviour {
             recorded.add(call);
         }
         calls.incrementAndGet();
+    }
+
+    void recordMetadataCall() {
+        metadataCalls.incrementAndGet();
+    }
+
+    Fault metadataFault() {
+        return metadataFault;
     }
 
     void recordSuccess() {

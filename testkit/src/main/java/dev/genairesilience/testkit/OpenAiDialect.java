@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 
-/** OpenAI: {@code POST /v1/images/generations}, model in the body, key as a bearer token. */
+/**
+ * OpenAI: {@code POST /v1/images/generations}, model in the body, key as a bearer token; and
+ * {@code GET /v1/models/{model}}, the model's description.
+ */
 final class OpenAiDialect implements Dialect {
 
     private static final String PATH = "/v1/images/generations";
+    private static final String MODELS = "/v1/models/";
 
     @Override
     public Api api() {
@@ -17,6 +21,17 @@ final class OpenAiDialect implements Dialect {
     @Override
     public boolean servesPath(String path) {
         return PATH.equals(path);
+    }
+
+    /** The model whose description {@code path} asks for, or {@code null} when it is no model path. */
+    String metadataModel(String path) {
+        return path.startsWith(MODELS) && path.length() > MODELS.length() ? path.substring(MODELS.length()) : null;
+    }
+
+    /** The model object, as {@code GET /v1/models/{model}} returns it. */
+    Answer metadata(String model) {
+        return Answer.json(200, Json.object().put("id", model).put("object", "model").put("created", 1_700_000_000L)
+                .put("owned_by", "genai-resilience-testkit"));
     }
 
     @Override

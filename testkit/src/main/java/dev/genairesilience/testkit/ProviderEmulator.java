@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>Gemini: {@code POST {base}/v1beta/models/{model}:generateContent} (key in {@code x-goog-api-key} or
  * {@code ?key=}), and {@code GET {base}/v1beta/models/{model}} for the model's metadata</li>
- * <li>OpenAI: {@code POST {base}/v1/images/generations} (bearer key, model in the body)</li>
+ * <li>OpenAI: {@code POST {base}/v1/images/generations} (bearer key, model in the body), and
+ * {@code GET {base}/v1/models/{model}} for the model's description</li>
  * <li>Hugging Face: {@code POST {base}/models/{owner/name}} (bearer key; {@code x-wait-for-model: true}
  * waits out a cold start)</li>
  * </ul>

@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * The Gemini API's {@code generateContent} method, as far as image generation needs it: the request in,
- * the first inline image of the answer out.
+ * the first inline image of the answer out; and the free {@code models.get} method that reads the model's metadata.
  */
 final class GeminiApi {
 
@@ -23,6 +23,7 @@ final class GeminiApi {
 
     private final ProviderHttpClient http;
     private final URI endpoint;
+    private final URI metadata;
     private final String apiKey;
 
     /**
@@ -33,7 +34,8 @@ final class GeminiApi {
     GeminiApi(ProviderHttpClient http, URI baseUrl, String model, String apiKey) {
         this.http = http;
         String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        this.endpoint = URI.create(stripSlash(baseUrl.toString()) + "/v1beta/models/" + id + ":generateContent");
+        this.metadata = URI.create(stripSlash(baseUrl.toString()) + "/v1beta/models/" + id);
+        this.endpoint = URI.create(metadata + ":generateContent");
         this.apiKey = apiKey;
     }
 
@@ -53,6 +55,22 @@ final class GeminiApi {
         }
         HttpResponse<byte[]> response = http.exchange(request, timeout);
         return image(response.statusCode(), JsonBodies.read(response, API));
+    }
+
+    /**
+     * Reads the model's metadata ({@code GET /v1beta/models/{model}}): free, and it checks the key and the model id.
+     *
+     * @throws MalformedResponseException when the answer does not describe a model
+     */
+    void readModel(Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(metadata).GET();
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("x-goog-api-key", apiKey);
+        }
+        HttpResponse<byte[]> response = http.exchange(request, timeout);
+        if (!JsonBodies.read(response, API).path("name").isTextual()) {
+            throw new MalformedResponseException(response.statusCode(), "Gemini model metadata without a name");
+        }
     }
 
     private static ObjectNode body(String prompt, String aspectRatio, String imageSize) {

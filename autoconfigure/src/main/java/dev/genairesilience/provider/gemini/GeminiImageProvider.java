@@ -26,6 +26,23 @@ final class GeminiImageProvider extends ConfiguredImageProvider {
         return api.generateImage(call.prompt(), call.aspectRatio(), imageSize(call.resolution()), call.timeout());
     }
 
+    /** Reads the model's metadata: free, and a wrong key or model id shows at once. */
+    @Override
+    public void warmUp(Duration timeout) throws Exception {
+        api.readModel(timeout);
+    }
+
+    @Override
+    public boolean probes() {
+        return true;
+    }
+
+    /** Reads the model's metadata, which costs nothing. */
+    @Override
+    public void probe(Duration timeout) throws Exception {
+        api.readModel(timeout);
+    }
+
     /** Models with one size reject {@code imageSize} (2.5 Flash Image answers 400 to it), so they get none. */
     private String imageSize(Resolution resolution) {
         return resolution == null || capabilities().resolutions().equals(Set.of(Resolution.ONE_K)) ? null

@@ -16,6 +16,12 @@ import java.time.Duration;
  */
 final class HuggingFaceImageProvider extends ConfiguredImageProvider {
 
+    /** A prompt that draws nothing of the application's. */
+    private static final String WARM_UP_PROMPT = "warm-up";
+
+    /** The smallest size the common diffusion models accept, so warming costs as little as a call can. */
+    private static final PixelSize WARM_UP_SIZE = new PixelSize(256, 256);
+
     private final boolean waitForModel;
     private final HuggingFaceInferenceApi api;
 
@@ -29,6 +35,16 @@ final class HuggingFaceImageProvider extends ConfiguredImageProvider {
     @Override
     public ProviderImage generate(GenerationCall call) throws Exception {
         return api.textToImage(call.prompt(), size(call), waitForModel, call.timeout());
+    }
+
+    /**
+     * Generates one tiny image with {@code x-wait-for-model: true}, whatever {@code wait-for-model} says: the
+     * server holds the call until a cold model is loaded. The Inference API has no free call, so this provider
+     * is never probed.
+     */
+    @Override
+    public void warmUp(Duration timeout) throws Exception {
+        api.textToImage(WARM_UP_PROMPT, WARM_UP_SIZE, true, timeout);
     }
 
     /** No resolution means 1K, no aspect ratio 1:1. */

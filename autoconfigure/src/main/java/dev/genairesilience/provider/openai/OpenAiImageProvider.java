@@ -24,4 +24,21 @@ final class OpenAiImageProvider extends ConfiguredImageProvider {
         String size = family.size(call.resolution(), call.aspectRatio());
         return api.generate(model(), call.prompt(), size, family.asksForBase64(), call.timeout());
     }
+
+    /** Reads the model's description: free, and a wrong key or model id shows at once. */
+    @Override
+    public void warmUp(Duration timeout) throws Exception {
+        api.readModel(model(), timeout);
+    }
+
+    @Override
+    public boolean probes() {
+        return true;
+    }
+
+    /** Reads the model's description, which costs nothing. */
+    @Override
+    public void probe(Duration timeout) throws Exception {
+        api.readModel(model(), timeout);
+    }
 }

@@ -9,17 +9,23 @@ import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderImage;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway that speaks it. */
+/**
+ * OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway that speaks it; and the free
+ * {@code GET /v1/models/{model}} that reads a model's description.
+ */
 final class OpenAiImagesApi {
 
     private static final String API = "OpenAI Images API";
 
     private final ProviderHttpClient http;
     private final URI endpoint;
+    private final String base;
     private final String apiKey;
 
     /**
@@ -28,9 +34,9 @@ final class OpenAiImagesApi {
      */
     OpenAiImagesApi(ProviderHttpClient http, URI baseUrl, String apiKey) {
         this.http = http;
-        String base = baseUrl.toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/v1/images/generations");
+        String url = baseUrl.toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.endpoint = URI.create(base + "/v1/images/generations");
         this.apiKey = apiKey;
     }
 
@@ -54,6 +60,23 @@ final class OpenAiImagesApi {
         }
         HttpResponse<byte[]> response = http.exchange(request, timeout);
         return image(response.statusCode(), JsonBodies.read(response, API));
+    }
+
+    /**
+     * Reads the model's description ({@code GET /v1/models/{model}}): free, and it checks the key and the model id.
+     *
+     * @throws MalformedResponseException when the answer does not describe a model
+     */
+    void readModel(String model, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/models/"
+                + URLEncoder.encode(model, StandardCharsets.UTF_8))).GET();
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<byte[]> response = http.exchange(request, timeout);
+        if (!JsonBodies.read(response, API).path("id").isTextual()) {
+            throw new MalformedResponseException(response.statusCode(), API + " model description without an id");
+        }
     }
 
     private static ProviderImage image(int status, JsonNode answer) {

@@ -1,0 +1,87 @@
+package dev.genairesilience.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genairesilience.ImageGenerator;
+import dev.genairesilience.ImageRequest;
+import dev.genairesilience.observation.GenAiEndpoint;
+import dev.genairesilience.observation.GenAiHealthIndicator;
+import dev.genairesilience.observation.GenAiMeters;
+import dev.genairesilience.observation.GenerationLogger;
+import dev.genairesilience.observation.ProviderActivity;
+import dev.genairesilience.observation.ProviderStates;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Which operator beans exist when, and that the engine reports to them. */
+class GenAiObservationAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = GenAiContextRunners.withTestProviders()
+            .withConfiguration(AutoConfigurations.of(GenAiWarmupAutoConfiguration.class,
+                    GenAiObservationAutoConfiguration.class, GenAiActuatorAutoConfiguration.class,
+                    ApplicationAvailabilityAutoConfiguration.class))
+            .withPropertyValues("genai.chains.main.providers=good,broken", "genai.chains.main.last-resort=card");
+
+    @Test
+    void theEngineReportsEveryGenerationToTheActivityTheLogAndTheMeters() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasSingleBean(GenAiMeters.class).hasSingleBean(GenerationLogger.class);
+
+            context.getBean(ImageGenerator.class).generate("main", ImageRequest.of("a kite"));
+
+            assertThat(context.getBean(ProviderActivity.class).stats("good").successes()).isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class).get(GenAiMeters.GENERATIONS).tags("chain", "main",
+                    "provider", "good", "outcome", "DELIVERED").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withoutAMeterRegistryThereAreNoMetersAndGenerationStillWorks() {
+        runner.run(context -> {
+            assertThat(context).doesNotHaveBean(GenAiMeters.class);
+            assertThat(context.getBean(ImageGenerator.class).generate("main", ImageRequest.of("a kite")).provider())
+                    .isEqualTo("good");
+        });
+        runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(GenAiMeters.class));
+    }
+
+    @Test
+    void healthAndTheEndpointComeWithActuatorWhenExposedAndHealthCanBeSwitchedOff() {
+        runner.run(context -> assertThat(context).hasBean("genaiHealthIndicator").doesNotHaveBean(GenAiEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=health,genai").run(context -> {
+            assertThat(context).hasSingleBean(ProviderStates.class).hasSingleBean(GenAiEndpoint.class)
+                    .hasBean("genaiHealthIndicator");
+            Health health = context.getBean(GenAiHealthIndicator.class).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.getDetails()).containsKeys("providers", "chains");
+        });
+        runner.withPropertyValues("management.health.genai.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(GenAiHealthIndicator.class));
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ProviderStates.class)
+                        .doesNotHaveBean("genaiHealthIndicator").hasSingleBean(ProviderActivity.class));
+    }
+
+    @Test
+    void windowFiguresThatCannotWorkFailStartUpNamingTheProperty() {
+        runner.withPropertyValues("genai.observation.window=0s", "genai.observation.max-samples=0",
+                "genai.observation.recent-attempts=-1").run(context -> assertThat(context.getStartupFailure())
+                        .rootCause().hasMessageContaining("genai.observation.window: must be a positive duration")
+                        .hasMessageContaining("genai.observation.max-samples: must be at least 1")
+                        .hasMessageContaining("genai.observation.recent-attempts: must not be negative"));
+    }
+
+    @Test
+    void genaiDisabledLeavesEveryOperatorBeanOut() {
+        runner.withPropertyValues("genai.enabled=false").run(context -> assertThat(context)
+                .doesNotHaveBean(ProviderActivity.class).doesNotHaveBean(ProviderStates.class)
+                .doesNotHaveBean(GenerationLogger.class));
+    }
+}

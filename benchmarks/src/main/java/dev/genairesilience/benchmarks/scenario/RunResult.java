@@ -1,0 +1,153 @@
+package dev.genairesilience.benchmarks.scenario;
+
+import dev.genairesilience.benchmarks.Format;
+import dev.genairesilience.benchmarks.LatencyHistogram;
+import dev.genairesilience.benchmarks.TimeScale;
+import dev.genairesilience.benchmarks.load.LoadRun;
+import dev.genairesilience.benchmarks.load.RequestOutcome;
+import dev.genairesilience.benchmarks.load.RequestRecord;
+import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
+import dev.genairesilience.benchmarks.strategy.StrategyKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** One scenario × strategy run: every request, and what the emulator received. */
+public final class RunResult {
+
+    /** A wait for a client thread worth a note: the pool was saturated. */
+    private static final Duration QUEUED_NOTEWORTHY = Duration.ofSeconds(1);
+
+    private final StrategyKind strategy;
+    private final TimeScale scale;
+    private final LoadRun load;
+    private final List<ModelEndpoint> models;
+    private final Map<String, Integer> callsByModel;
+    private final Map<Integer, Integer> primaryCallsByRequest;
+    private final LatencyHistogram latency = new LatencyHistogram();
+
+    /**
+     * @param callsByModel          generation calls the emulator received, by model id
+     * @param primaryCallsByRequest calls the preferred model received, by request number
+     */
+    RunResult(StrategyKind strategy, TimeScale scale, LoadRun load, List<ModelEndpoint> models,
+            Map<String, Integer> callsByModel, Map<Integer, Integer> primaryCallsByRequest) {
+        this.strategy = strategy;
+        this.scale = scale;
+        this.load = load;
+        this.models = List.copyOf(models);
+        this.callsByModel = Map.copyOf(callsByModel);
+        this.primaryCallsByRequest = Map.copyOf(primaryCallsByRequest);
+        load.records().forEach(r -> latency.record(r.latencyNanos()));
+    }
+
+    public StrategyKind strategy() {
+        return strategy;
+    }
+
+    public TimeScale scale() {
+        return scale;
+    }
+
+    public List<RequestRecord> records() {
+        return load.records();
+    }
+
+    public int requests() {
+        return load.records().size();
+    }
+
+    public long successes() {
+        return load.records().stream().filter(RequestRecord::succeeded).count();
+    }
+
+    public double successPercent() {
+        return percentOf(successes(), requests());
+    }
+
+    /** Generation calls the emulator received, all models together. */
+    public int calls() {
+        return callsByModel.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public double attemptsPerRequest() {
+        return requests() == 0 ? 0 : (double) calls() / requests();
+    }
+
+    /** Calls the preferred model, the one the scenario makes fail, received. */
+    public int primaryCalls() {
+        return callsTo(models.get(0));
+    }
+
+    /** Calls one model received. */
+    public int callsTo(ModelEndpoint model) {
+        return callsByModel.getOrDefault(model.model(), 0);
+    }
+
+    /** The nearest-rank percentile of every request's latency, in wall milliseconds. */
+    public double latencyMillis(double percentile) {
+        return latency.percentileMillis(percentile);
+    }
+
+    /** Whether the request made at least one call to the preferred model. */
+    public boolean touchedPrimary(RequestRecord record) {
+        return primaryCallsByRequest.getOrDefault(record.index(), 0) > 0;
+    }
+
+    /** Wall nanoseconds since the run's start of a scenario instant. */
+    public long wallNanos(Duration scenarioTime) {
+        return scale.wall(scenarioTime).toNanos();
+    }
+
+    /** The requests that arrived in {@code [from, to)}, scenario time since the start. */
+    public List<RequestRecord> arrivedBetween(Duration from, Duration to) {
+        long a = wallNanos(from);
+        long b = wallNanos(to);
+        return load.records().stream().filter(r -> r.arrivalNanos() >= a && r.arrivalNanos() < b).toList();
+    }
+
+    /** The share of requests served by a model other than the preferred one, in percent. */
+    public double fallbackPercent() {
+        String primary = models.get(0).model();
+        long fallback = load.records().stream()
+                .filter(r -> r.succeeded() && !primary.equals(r.servedBy())).count();
+        return percentOf(fallback, requests());
+    }
+
+    /** What the table's notes column says: fallback share, failures, unfinished requests, pool saturation. */
+    public String notes() {
+        List<String> notes = new ArrayList<>();
+        if (models.size() > 1) {
+            notes.add(Format.percent(fallbackPercent()) + "% via fallback");
+        }
+        Map<String, Long> failures = load.records().stream()
+                .filter(r -> r.outcome() == RequestOutcome.FAILED)
+                .collect(Collectors.groupingBy(RequestRecord::failure, TreeMap::new, Collectors.counting()));
+        failures.forEach((kind, count) -> notes.add(count + "× " + kind));
+        long unfinished = load.records().stream().filter(r -> r.outcome() == RequestOutcome.UNFINISHED).count();
+        if (unfinished > 0) {
+            notes.add(unfinished + " unfinished at the drain limit");
+        }
+        long queueLimit = wallNanos(QUEUED_NOTEWORTHY);
+        List<RequestRecord> queued = load.records().stream().filter(r -> r.queuedNanos() > queueLimit).toList();
+        if (!queued.isEmpty()) {
+            long longest = queued.stream().mapToLong(RequestRecord::queuedNanos).max().orElse(0);
+            notes.add(queued.size() + " waited > 1 s for a client thread (up to "
+                    + Format.seconds(scale.scenario(Duration.ofNanos(longest))) + ")");
+        }
+        return String.join("; ", notes);
+    }
+
+    /** Requests per outcome, for the progress log. */
+    public Map<RequestOutcome, Long> outcomes() {
+        return load.records().stream().collect(
+                Collectors.groupingBy(RequestRecord::outcome, TreeMap::new, Collectors.counting()));
+    }
+
+    static double percentOf(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.genairesilience.benchmarks.strategy;
+
+import dev.genairesilience.benchmarks.TimeScale;
+import java.util.function.BiFunction;
+
+/** The four strategies compared, in the order of the results table. */
+public enum StrategyKind {
+    NONE("none", NoRetryStrategy::new),
+    SEED_RECIPE("seed-recipe", SeedRecipeStrategy::new),
+    SPRING_AI_RETRY("spring-ai-retry", SpringAiRetryStrategy::new),
+    GENAI_RESILIENCE("genai-resilience", GenAiResilienceStrategy::new);
+
+    private final String label;
+    private final BiFunction<ProviderLineup, TimeScale, Strategy> creator;
+
+    StrategyKind(String label, BiFunction<ProviderLineup, TimeScale, Strategy> creator) {
+        this.label = label;
+        this.creator = creator;
+    }
+
+    /** The name in the results table. */
+    public String label() {
+        return label;
+    }
+
+    /** A fresh strategy (no breaker state, no budget spent) over {@code lineup}. */
+    public Strategy create(ProviderLineup lineup, TimeScale scale) {
+        return creator.apply(lineup, scale);
+    }
+}
