@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,15 +17,21 @@ import org.springframework.core.annotation.AnnotationUtils;
 /**
  * Checks every {@link ImageGeneration @ImageGeneration} and {@link ModelFallback @ModelFallback} method when
  * its bean is created, so a method that cannot work (no prompt, wrong return type, no {@code ModelAttempt},
- * a missing fallback method, an unknown chain, a bad deadline) stops start-up instead of its first caller.
+ * a missing fallback method, an unknown chain, a bad deadline, an off-peak method without a queue) stops
+ * start-up instead of its first caller.
  */
 public class AnnotatedMethodsValidator implements BeanPostProcessor {
 
     private final Supplier<Set<String>> chainNames;
+    private final BooleanSupplier offPeakQueueExists;
 
-    /** @param chainNames the configured chain names, asked only when a checked method names a chain */
-    public AnnotatedMethodsValidator(Supplier<Set<String>> chainNames) {
+    /**
+     * @param chainNames         the configured chain names, asked only when a checked method names a chain
+     * @param offPeakQueueExists whether an off-peak queue is configured, asked only for {@code mode = OFF_PEAK}
+     */
+    public AnnotatedMethodsValidator(Supplier<Set<String>> chainNames, BooleanSupplier offPeakQueueExists) {
         this.chainNames = Objects.requireNonNull(chainNames, "chainNames");
+        this.offPeakQueueExists = Objects.requireNonNull(offPeakQueueExists, "offPeakQueueExists");
     }
 
     @Override
@@ -45,8 +52,14 @@ public class AnnotatedMethodsValidator implements BeanPostProcessor {
     }
 
     private void checkImageGeneration(Method method) {
-        ImageGenerationMethod checked = ImageGenerationMethod.of(method, method.getAnnotation(ImageGeneration.class));
+        ImageGeneration annotation = method.getAnnotation(ImageGeneration.class);
+        ImageGenerationMethod checked = ImageGenerationMethod.of(method, annotation);
         knownChain(checked.chain(), "@ImageGeneration", method);
+        if (annotation.mode() == ImageGeneration.Mode.OFF_PEAK && !offPeakQueueExists.getAsBoolean()) {
+            throw new IllegalStateException("@ImageGeneration(mode = OFF_PEAK) method " + MethodNames.of(method)
+                    + " needs the off-peak queue, which is not configured: add db-scheduler and a DataSource, and "
+                    + "leave genai.batch.enabled unset or true");
+        }
     }
 
     private void checkModelFallback(Method method, Class<?> targetClass) {

@@ -1,11 +1,13 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.ImageGenerator;
+import dev.genairesilience.ImageJobQueue;
 import dev.genairesilience.aop.AnnotatedMethodsValidator;
 import dev.genairesilience.aop.ImageGenerationAspect;
 import dev.genairesilience.aop.ModelFallbackAspect;
 import dev.genairesilience.aop.ModelFallbackPlans;
 import dev.genairesilience.chain.ChainExecutor;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -27,8 +29,10 @@ public class GenAiAopAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public static AnnotatedMethodsValidator genAiAnnotatedMethodsValidator(
-            ObjectProvider<ImageProviderRegistry> registry) {
-        return new AnnotatedMethodsValidator(() -> registry.getObject().chains().keySet());
+            ObjectProvider<ImageProviderRegistry> registry, ListableBeanFactory beans) {
+        // by name only: looking the queue up by instance here would create it in the middle of another bean's
+        return new AnnotatedMethodsValidator(() -> registry.getObject().chains().keySet(),
+                () -> beans.getBeanNamesForType(ImageJobQueue.class, true, false).length > 0);
     }
 
     /** Generates for {@code @ImageGeneration} methods; their body runs only when the chain has nothing left. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genairesilience.GeneratedImage;
 import dev.genairesilience.ImageGeneration;
+import dev.genairesilience.ImageJob;
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.ModelFallback;
 import dev.genairesilience.autoconfigure.GenAiContextRunners;
@@ -106,6 +107,16 @@ class AnnotatedMethodsValidatorTests {
                         .doesNotHaveBean(ImageGenerationAspect.class)
                         .doesNotHaveBean(ModelFallbackAspect.class)
                         .doesNotHaveBean(AnnotatedMethodsValidator.class));
+    }
+
+    @Test
+    void anOffPeakMethodWithoutAQueueIsRefused() {
+        assertRefused(new Object() {
+            @ImageGeneration(mode = ImageGeneration.Mode.OFF_PEAK)
+            public ImageJob later(String prompt) {
+                return null;
+            }
+        }, "later(String) needs the off-peak queue, which is not configured");
     }
 
     private static void assertRefused(Object bean, String expected) {
