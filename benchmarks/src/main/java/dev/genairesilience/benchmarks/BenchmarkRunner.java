@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * Runs every load scenario with every strategy, then the scale scenario and the JMH overhead benchmark, and
@@ -27,6 +28,9 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         RunnerOptions options = RunnerOptions.parse(args);
+        // the in-process emulator renders a PNG per answer; ImageIO's default disk cache adds a temporary file each
+        ImageIO.setUseCache(false);
+        String loadAtStart = MachineInfo.loadAverage();
         long started = System.nanoTime();
         System.out.printf("time factor %s: one scenario second takes %d ms%n", options.scale().factor(),
                 options.scale().wall(Duration.ofSeconds(1)).toMillis());
@@ -46,7 +50,7 @@ public final class BenchmarkRunner {
         if (options.runs("overhead")) {
             sections.add(OverheadRun.run());
         }
-        new ResultsWriter(options, MachineInfo.current())
+        new ResultsWriter(options, MachineInfo.current(), loadAtStart)
                 .write(scenarios, sections, Duration.ofNanos(System.nanoTime() - started));
         System.out.println("wrote " + options.results().toAbsolutePath());
     }

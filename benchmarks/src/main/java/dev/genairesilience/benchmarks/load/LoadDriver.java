@@ -92,6 +92,7 @@ public final class LoadDriver {
         if (gaveUp.get()) {
             // the error, if any, is the interruption of the give-up, not the strategy's answer
             outcome = RequestOutcome.UNFINISHED;
+            failure = null;
         }
         records.set(index, new RequestRecord(index, arrivalNanos, serviceStart, System.nanoTime() - startNanos,
                 outcome, servedBy, failure));

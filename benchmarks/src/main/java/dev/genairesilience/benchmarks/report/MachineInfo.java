@@ -29,6 +29,16 @@ public record MachineInfo(int cpus, String cpuModel, String memory, String os, S
                         + System.getProperty("java.runtime.version"));
     }
 
+    /** The load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static Optional<String> procField(String file, String field) {
         try {
             List<String> lines = Files.readAllLines(Path.of(file));

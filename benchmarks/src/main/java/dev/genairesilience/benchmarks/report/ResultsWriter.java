@@ -23,10 +23,13 @@ public final class ResultsWriter {
 
     private final RunnerOptions options;
     private final MachineInfo machine;
+    private final String loadAtStart;
 
-    public ResultsWriter(RunnerOptions options, MachineInfo machine) {
+    /** @param loadAtStart the machine's load averages when the run began */
+    public ResultsWriter(RunnerOptions options, MachineInfo machine, String loadAtStart) {
         this.options = options;
         this.machine = machine;
+        this.loadAtStart = loadAtStart;
     }
 
     /** Writes the page over {@link RunnerOptions#results()}. */
@@ -59,7 +62,9 @@ public final class ResultsWriter {
                 .append("- CPU: ").append(machine.cpus()).append(" × ").append(machine.cpuModel()).append('\n')
                 .append("- memory: ").append(machine.memory()).append('\n')
                 .append("- OS: ").append(machine.os()).append('\n')
-                .append("- JDK (runner, emulator, every strategy): ").append(machine.jdk()).append("\n\n");
+                .append("- JDK (runner, emulator, every strategy): ").append(machine.jdk()).append('\n')
+                .append("- load average (1 / 5 / 15 min): ").append(loadAtStart).append(" at the start, ")
+                .append(MachineInfo.loadAverage()).append(" at the end; other builds may share the cores\n\n");
     }
 
     private void settings(StringBuilder page) {
@@ -74,7 +79,10 @@ public final class ResultsWriter {
                 .append("Spring AI's backoff (2 s initial, 3 min max); every strategy's per-call timeout (60 s, ")
                 .append("the starter's default provider timeout). For genai-resilience the defaults it runs with ")
                 .append("are set to their scaled values through these properties (all other settings are the ")
-                .append("starter's defaults):\n\n```properties\n");
+                .append("starter's defaults). The breaker lines are the engine's own image-generation breaker ")
+                .append("defaults (").append(EngineProperties.breakerSummary()).append("), read from ")
+                .append("`GenAiBreakerDefaults` and written out only so that their durations can be scaled:")
+                .append("\n\n```properties\n");
         EngineProperties.scaledDefaults(scale).forEach((k, v) -> page.append(k).append('=').append(v).append('\n'));
         page.append("genai.providers.<id>.timeout=").append(scale.property(Duration.ofSeconds(60))).append('\n')
                 .append("```\n\nNot scaled: counts (attempts, thresholds, budget ratios), the engine's fixed ")

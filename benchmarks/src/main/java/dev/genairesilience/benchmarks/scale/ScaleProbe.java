@@ -50,9 +50,6 @@ public final class ScaleProbe {
         p.put("genai.chains.warm.providers", "fast");
         p.put("genai.providers.slow.timeout", scale.property(ScaleSettings.PATIENCE));
         p.put("genai.chains." + EngineProperties.CHAIN + ".deadline", scale.property(ScaleSettings.PATIENCE));
-        // Resilience4j's 60 s default would count every such generation as a slow call and open the breaker
-        p.put("resilience4j.circuitbreaker.configs.default.slow-call-duration-threshold",
-                scale.property(ScaleSettings.PATIENCE));
         return p;
     }
 

@@ -5,6 +5,7 @@ import dev.genairesilience.benchmarks.TargetCheck;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.benchmarks.load.LoadPhase;
 import dev.genairesilience.benchmarks.load.RequestRecord;
+import dev.genairesilience.benchmarks.strategy.EngineProperties;
 import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import dev.genairesilience.testkit.ProviderEmulator;
@@ -26,8 +27,6 @@ final class OutageScenario implements Scenario {
     private static final Duration OUTAGE_TO = Duration.ofSeconds(150);
     private static final Duration END = Duration.ofSeconds(300);
     private static final Duration GRACE = Duration.ofSeconds(2);
-    /** The breaker wait the engine runs with: Resilience4j's default, as the starter leaves it. */
-    private static final Duration BREAKER_WAIT = Duration.ofSeconds(60);
 
     @Override
     public String name() {
@@ -81,14 +80,15 @@ final class OutageScenario implements Scenario {
         RunResult engine = runs.get(StrategyKind.GENAI_RESILIENCE);
         double dead = deadShare(engine);
         Optional<Duration> back = returnTime(engine);
+        Duration wait = EngineProperties.breakerWait();
         return List.of(
                 TargetCheck.of("outage: ≤ 1% of requests reach the dead provider after its first 2 s", dead <= 1.0,
                         Format.percent(dead) + "%",
-                        "the breaker is Resilience4j's default as the starter leaves it (count window of 100 calls, "
-                                + "minimum-number-of-calls 100, 50% threshold), so it opens only after dozens of "
-                                + "failed calls, and each half-open state lets 10 calls through"),
-                TargetCheck.of("outage: traffic returns within one breaker wait (60 s) of recovery",
-                        back.isPresent() && back.get().compareTo(BREAKER_WAIT) <= 0,
+                        "the breaker (the engine's defaults: " + EngineProperties.breakerSummary() + ") opens only "
+                                + "once enough failed calls are in its window, and each half-open spell lets its "
+                                + "probes through"),
+                TargetCheck.of("outage: traffic returns within one breaker wait (" + wait.toSeconds()
+                        + " s) of recovery", back.isPresent() && back.get().compareTo(wait) <= 0,
                         back.map(Format::seconds).orElse("never"),
                         "the breaker was still open, or its probes failed, for longer than one wait"));
     }

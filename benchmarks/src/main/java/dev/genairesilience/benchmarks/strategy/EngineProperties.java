@@ -1,6 +1,8 @@
 package dev.genairesilience.benchmarks.strategy;
 
 import dev.genairesilience.benchmarks.TimeScale;
+import dev.genairesilience.chain.GenAiBreakerDefaults;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code application.yml} of the engine under test: the lineup as providers and one chain over them, every
  * other setting left at the starter's default, and each default duration scaled. The defaults are repeated here
- * only to be scaled; the values a property takes when unset are the ones written.
+ * only to be scaled: each value written is the one the engine takes when the property is unset.
  */
 public final class EngineProperties {
 
@@ -44,7 +46,12 @@ public final class EngineProperties {
         return p;
     }
 
-    /** The starter's and Resilience4j's default durations, scaled: what RESULTS.md lists as scaled. */
+    /**
+     * The starter's default durations, scaled: what RESULTS.md lists as scaled. The breaker's defaults are the
+     * engine's image-generation ones ({@link GenAiBreakerDefaults}), which the starter applies when the application
+     * configures no breaker; scaling their wait means configuring them, so every one of their values is written
+     * out as {@code configs.default}, read from the engine itself, the durations scaled.
+     */
     public static Map<String, Object> scaledDefaults(TimeScale scale) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("genai.chains." + CHAIN + ".deadline", scale.property(Duration.ofSeconds(60)));
@@ -53,10 +60,37 @@ public final class EngineProperties {
         p.put("genai.retry.max-server-wait", scale.property(Duration.ofSeconds(60)));
         p.put("genai.retry.default-deadline", scale.property(Duration.ofSeconds(60)));
         p.put("genai.retry.budget.window", scale.property(Duration.ofSeconds(10)));
-        p.put("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state",
-                scale.property(Duration.ofSeconds(60)));
-        p.put("resilience4j.circuitbreaker.configs.default.slow-call-duration-threshold",
-                scale.property(Duration.ofSeconds(60)));
+        CircuitBreakerConfig breaker = GenAiBreakerDefaults.config();
+        String prefix = "resilience4j.circuitbreaker.configs.default.";
+        p.put(prefix + "sliding-window-type", breaker.getSlidingWindowType().name());
+        p.put(prefix + "sliding-window-size", breaker.getSlidingWindowSize());
+        p.put(prefix + "minimum-number-of-calls", breaker.getMinimumNumberOfCalls());
+        p.put(prefix + "failure-rate-threshold", breaker.getFailureRateThreshold());
+        p.put(prefix + "slow-call-rate-threshold", breaker.getSlowCallRateThreshold());
+        p.put(prefix + "permitted-number-of-calls-in-half-open-state",
+                breaker.getPermittedNumberOfCallsInHalfOpenState());
+        p.put(prefix + "automatic-transition-from-open-to-half-open-enabled",
+                breaker.isAutomaticTransitionFromOpenToHalfOpenEnabled());
+        p.put(prefix + "wait-duration-in-open-state",
+                scale.property(Duration.ofMillis(breaker.getWaitIntervalFunctionInOpenState().apply(1))));
+        p.put(prefix + "slow-call-duration-threshold", scale.property(breaker.getSlowCallDurationThreshold()));
+        Duration halfOpenLimit = breaker.getMaxWaitDurationInHalfOpenState();
+        p.put(prefix + "max-wait-duration-in-half-open-state",
+                halfOpenLimit.isZero() ? "0ms" : scale.property(halfOpenLimit));
         return p;
+    }
+
+    /** The engine's breaker defaults in words, unscaled. */
+    public static String breakerSummary() {
+        CircuitBreakerConfig breaker = GenAiBreakerDefaults.config();
+        return breaker.getSlidingWindowSize() + "-call window, at least " + breaker.getMinimumNumberOfCalls()
+                + " calls, " + Math.round(breaker.getFailureRateThreshold()) + "% failures, "
+                + breakerWait().toSeconds() + " s open, " + breaker.getPermittedNumberOfCallsInHalfOpenState()
+                + " probes";
+    }
+
+    /** The breaker's wait in the open state the engine runs with, unscaled. */
+    public static Duration breakerWait() {
+        return Duration.ofMillis(GenAiBreakerDefaults.config().getWaitIntervalFunctionInOpenState().apply(1));
     }
 }
