@@ -9,6 +9,7 @@ import dev.genairesilience.ImageJob;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.JobState;
 import dev.genairesilience.Resolution;
+import dev.genairesilience.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.genairesilience.chain;
 
+import dev.genairesilience.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,10 @@ import org.springframework.retry.backoff.Sleeper;
 /** Records each sleep and moves the test clock forward by it instead of sleeping. */
 final class AdvancingSleeper implements Sleeper {
 
-    private final TestClock clock;
+    private final MutableClock clock;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    AdvancingSleeper(TestClock clock) {
+    AdvancingSleeper(MutableClock clock) {
         this.clock = clock;
     }
 

@@ -1,6 +1,7 @@
 package dev.genairesilience.chain;
 
 import dev.genairesilience.Resolution;
+import dev.genairesilience.testsupport.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -14,7 +15,7 @@ final class Engine {
 
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
 
-    final TestClock clock = new TestClock(Instant.parse("2025-06-01T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
     final AdvancingSleeper sleeper = new AdvancingSleeper(clock);
     final RetrySettings settings;
     final CircuitBreakerRegistry registry;

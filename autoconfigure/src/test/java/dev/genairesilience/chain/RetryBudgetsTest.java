@@ -2,13 +2,14 @@ package dev.genairesilience.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genairesilience.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RetryBudgetsTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
     private RetryBudgets budgets(double ratio, int minRetries) {
         return new RetryBudgets(new RetrySettings(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1),

@@ -3,6 +3,7 @@ package dev.genairesilience.chain;
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class ScriptedCall implements StepCall<String> {
     private final List<Failure> script = new ArrayList<>();
     private final List<ModelAttempt> received = new ArrayList<>();
     private final String value;
-    private TestClock clock;
+    private MutableClock clock;
     private Duration latency = Duration.ZERO;
 
     private ScriptedCall(String value) {
@@ -47,7 +48,7 @@ final class ScriptedCall implements StepCall<String> {
         return this;
     }
 
-    ScriptedCall taking(Duration latency, TestClock clock) {
+    ScriptedCall taking(Duration latency, MutableClock clock) {
         this.latency = latency;
         this.clock = clock;
         return this;

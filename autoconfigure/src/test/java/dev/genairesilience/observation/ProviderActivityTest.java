@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.genairesilience.Attempt;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.testsupport.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

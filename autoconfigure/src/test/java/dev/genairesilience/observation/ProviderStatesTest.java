@@ -7,6 +7,7 @@ import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
 import dev.genairesilience.chain.RegistryProviderBreakers;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.testsupport.MutableClock;
 import dev.genairesilience.warmup.ProbeResults;
 import dev.genairesilience.warmup.WarmupFixtures;
 import dev.genairesilience.warmup.WarmupStates;

@@ -1,4 +1,4 @@
-package dev.genairesilience.chain;
+package dev.genairesilience.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test (or the {@link AdvancingSleeper}) moves it. */
-final class TestClock extends Clock {
+/** A UTC clock that moves only when a test moves it. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    /** Starts at a fixed, unremarkable instant. */
+    public MutableClock() {
+        this(Instant.parse("2026-01-15T09:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
