@@ -46,11 +46,7 @@ class ColdStartWarmupTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         EMULATOR.model(SDXL).expectApiKey(KEY).coldStart(Duration.ofSeconds(20), LOADING);
-        registry.add("genai.providers.sdxl.type", () -> "huggingface");
-        registry.add("genai.providers.sdxl.model", () -> SDXL);
-        registry.add("genai.providers.sdxl.api-key", () -> KEY);
-        registry.add("genai.providers.sdxl.base-url", EMULATOR::baseUrl);
-        registry.add("genai.providers.sdxl.timeout", () -> "20s");
+        EmulatedProviderProperties.add(registry, EMULATOR, "sdxl", "huggingface", SDXL, KEY, "20s");
         registry.add("genai.chains.main.providers", () -> "sdxl");
         registry.add("genai.warmup.providers", () -> "sdxl");
         registry.add("genai.warmup.timeout", () -> "20s");

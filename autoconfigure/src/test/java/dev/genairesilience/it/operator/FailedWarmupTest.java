@@ -46,9 +46,9 @@ class FailedWarmupTest {
         EMULATOR.model(SDXL).expectApiKey("the-token-huggingface-knows");
         EMULATOR.model(PRO).expectApiKey(KEY).metadataFault(Fault.SERVER_ERROR);
         EMULATOR.model(FLASH).expectApiKey(KEY);
-        provider(registry, "sdxl", "huggingface", SDXL);
-        provider(registry, "pro", "gemini", PRO);
-        provider(registry, "flash", "gemini", FLASH);
+        EmulatedProviderProperties.add(registry, EMULATOR, "sdxl", "huggingface", SDXL, KEY, "5s");
+        EmulatedProviderProperties.add(registry, EMULATOR, "pro", "gemini", PRO, KEY, "5s");
+        EmulatedProviderProperties.add(registry, EMULATOR, "flash", "gemini", FLASH, KEY, "5s");
         registry.add("genai.chains.main.providers", () -> "sdxl,pro,flash");
         registry.add("genai.warmup.providers", () -> "sdxl,pro,flash");
         registry.add("genai.warmup.timeout", () -> "10s");
@@ -59,13 +59,6 @@ class FailedWarmupTest {
         registry.add("management.endpoints.web.exposure.include", () -> "health,genai");
     }
 
-    private static void provider(DynamicPropertyRegistry registry, String id, String type, String model) {
-        registry.add("genai.providers." + id + ".type", () -> type);
-        registry.add("genai.providers." + id + ".model", () -> model);
-        registry.add("genai.providers." + id + ".api-key", () -> KEY);
-        registry.add("genai.providers." + id + ".base-url", EMULATOR::baseUrl);
-        registry.add("genai.providers." + id + ".timeout", () -> "5s");
-    }
 
     @AfterAll
     static void stopEmulator() {

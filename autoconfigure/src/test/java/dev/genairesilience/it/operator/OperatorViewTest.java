@@ -83,11 +83,7 @@ class OperatorViewTest {
 
     private static void provider(DynamicPropertyRegistry registry, String id, String type, String model, String key) {
         EMULATOR.model(model).expectApiKey(key);
-        registry.add("genai.providers." + id + ".type", () -> type);
-        registry.add("genai.providers." + id + ".model", () -> model);
-        registry.add("genai.providers." + id + ".api-key", () -> key);
-        registry.add("genai.providers." + id + ".base-url", EMULATOR::baseUrl);
-        registry.add("genai.providers." + id + ".timeout", () -> "5s");
+        EmulatedProviderProperties.add(registry, EMULATOR, id, type, model, key, "5s");
     }
 
     @AfterAll

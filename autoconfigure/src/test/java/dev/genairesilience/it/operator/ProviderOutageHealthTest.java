@@ -43,11 +43,7 @@ class ProviderOutageHealthTest {
     static void properties(DynamicPropertyRegistry registry) {
         for (String[] p : new String[][] {{"pro", PRO}, {"flash", FLASH}}) {
             EMULATOR.model(p[1]).expectApiKey(KEY);
-            registry.add("genai.providers." + p[0] + ".type", () -> "gemini");
-            registry.add("genai.providers." + p[0] + ".model", () -> p[1]);
-            registry.add("genai.providers." + p[0] + ".api-key", () -> KEY);
-            registry.add("genai.providers." + p[0] + ".base-url", EMULATOR::baseUrl);
-            registry.add("genai.providers." + p[0] + ".timeout", () -> "5s");
+            EmulatedProviderProperties.add(registry, EMULATOR, p[0], "gemini", p[1], KEY, "5s");
         }
         registry.add("genai.chains.main.providers", () -> "pro,flash");
         registry.add("genai.retry.max-attempts", () -> "1");
