@@ -11,18 +11,20 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the breaker, and
- * records the {@link Attempt}. The caller has already acquired the breaker's permission.
+ * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the breaker and
+ * the {@link ProviderHolds}, and records the {@link Attempt}. The caller has already acquired the breaker's permission.
  */
 final class AttemptRunner {
 
     private final ExecutionState state;
     private final FailureClassification classification;
+    private final ProviderHolds holds;
     private final Clock clock;
 
-    AttemptRunner(ExecutionState state, FailureClassification classification, Clock clock) {
+    AttemptRunner(ExecutionState state, FailureClassification classification, ProviderHolds holds, Clock clock) {
         this.state = state;
         this.classification = classification;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -50,6 +52,7 @@ final class AttemptRunner {
         } catch (Exception e) {
             Duration took = since(start);
             Failure failure = classification.classify(e);
+            holds.record(step.breakerId(), failure, clock.instant());
             if (breaker != null && failure.kind().providerFault()) {
                 breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
             } else {

@@ -6,11 +6,13 @@ import dev.genairesilience.chain.ExecutionReport.Result;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.failure.FailureKind;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.BackOffInterruptedException;
 import org.springframework.retry.backoff.Sleeper;
@@ -22,6 +24,8 @@ import org.springframework.retry.support.RetryTemplate;
  * provider's circuit breaker; a step whose breaker refuses is skipped without a call, a provider found
  * misconfigured is skipped altogether, a request the provider rejects stops everything. When no step delivers,
  * the plan's last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
+ * A server's wait hint holds its provider for every execution ({@link ProviderHolds}): a held step is skipped
+ * when another provider can be tried, and waited out (within the deadline) when none can.
  * Its {@link ExecutionListener} hears of every attempt, refusal and ending. Thread-safe: every execution keeps
  * its own state.
  */
@@ -35,8 +39,10 @@ public final class ChainExecutor {
     private final RetryBudgets budgets;
     private final RetrySettings settings;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final HintAwareBackOffPolicy backOff;
     private final RetryDelay delay;
+    private final ProviderHolds holds;
     private final UnavailableReport report;
     private final ExecutionListener listener;
 
@@ -77,8 +83,10 @@ public final class ChainExecutor {
         this.budgets = Objects.requireNonNull(budgets, "budgets");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.backOff = new HintAwareBackOffPolicy(sleeper);
         this.delay = new RetryDelay(settings, random);
+        this.holds = new ProviderHolds(settings.maxServerWait());
         this.report = new UnavailableReport(breakers);
         this.listener = ExecutionListeners.of(List.of(Objects.requireNonNull(listener, "listener")));
     }
@@ -116,8 +124,10 @@ public final class ChainExecutor {
     }
 
     private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
-        AttemptRunner runner = new AttemptRunner(state, classification, clock);
-        for (Step<T> step : plan.steps()) {
+        AttemptRunner runner = new AttemptRunner(state, classification, holds, clock);
+        List<Step<T>> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step<T> step = steps.get(i);
             if (state.isMisconfigured(step.provider())) {
                 state.note(step, "skipped, provider misconfigured");
                 continue;
@@ -127,7 +137,17 @@ public final class ChainExecutor {
                 state.note(step, "not tried, deadline reached");
                 break;
             }
-            Outcome<T> outcome = tryStep(plan, step, state, runner);
+            Duration held = holds.remaining(step.breakerId(), clock.instant());
+            if (!held.isZero()) {
+                if (alternativeAfter(steps, i, state)
+                        || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(timeLeft) > 0) {
+                    state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
+                    continue;
+                }
+                sleepOut(held, plan, state);
+            }
+            int index = i;
+            Outcome<T> outcome = tryStep(plan, step, state, runner, held, () -> alternativeAfter(steps, index, state));
             if (outcome != null) {
                 return outcome;
             }
@@ -135,13 +155,43 @@ public final class ChainExecutor {
         return lastResort(plan, state, runner);
     }
 
-    /** The step's outcome, or {@code null} when it gave up (and noted why). */
-    private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ExecutionState state, AttemptRunner runner) {
-        StepRetryPolicy policy = new StepRetryPolicy(step, state, settings, delay, budgets);
+    /** Whether a later step of another provider could be tried now, so waiting out a hold is not worth it. */
+    private boolean alternativeAfter(List<? extends Step<?>> steps, int held, ExecutionState state) {
+        String heldId = steps.get(held).breakerId();
+        for (int i = held + 1; i < steps.size(); i++) {
+            Step<?> next = steps.get(i);
+            if (!next.breakerId().equals(heldId) && !state.isMisconfigured(next.provider())
+                    && holds.remaining(next.breakerId(), clock.instant()).isZero()
+                    && breakers.forId(next.breakerId()).getState() != CircuitBreaker.State.OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sleepOut(Duration held, Plan<?> plan, ExecutionState state) {
+        try {
+            sleeper.sleep(held.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw report.interrupted(plan, state);
+        }
+    }
+
+    /**
+     * The step's outcome, or {@code null} when it gave up (and noted why).
+     *
+     * @param waited      how long the step waited for its provider's hold before its first attempt
+     * @param alternative whether another provider could be tried now instead of waiting for a server's hint
+     */
+    private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ExecutionState state, AttemptRunner runner,
+            Duration waited, BooleanSupplier alternative) {
+        StepRetryPolicy policy = new StepRetryPolicy(step, state, settings, delay, budgets, alternative);
         RetryTemplate template = new RetryTemplate();
         template.setRetryPolicy(policy);
         template.setBackOffPolicy(backOff);
-        StepAttempts<T> attempts = new StepAttempts<>(step, breakers.forId(step.breakerId()), budgets, state, runner);
+        StepAttempts<T> attempts = new StepAttempts<>(step, breakers.forId(step.breakerId()), budgets, state, runner,
+                waited);
         try {
             T value = template.execute(attempts);
             return new Outcome<>(value, step, plan.degraded(step), state.attempts());

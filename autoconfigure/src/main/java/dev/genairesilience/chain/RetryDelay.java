@@ -73,7 +73,7 @@ final class RetryDelay {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

@@ -16,14 +16,17 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
     private final RetryBudgets budgets;
     private final ExecutionState state;
     private final AttemptRunner runner;
+    private final Duration firstWait;
 
+    /** @param firstWait how long the engine already waited before the step's first attempt (a provider's hold) */
     StepAttempts(Step<T> step, CircuitBreaker breaker, RetryBudgets budgets, ExecutionState state,
-            AttemptRunner runner) {
+            AttemptRunner runner, Duration firstWait) {
         this.step = step;
         this.breaker = breaker;
         this.budgets = budgets;
         this.state = state;
         this.runner = runner;
+        this.firstWait = firstWait;
     }
 
     @Override
@@ -40,7 +43,7 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
             budgets.recordFirstAttempt(step.breakerId());
         }
         Duration timeout = step.timeout().compareTo(timeLeft) <= 0 ? step.timeout() : timeLeft;
-        Duration waitBefore = previous == null ? Duration.ZERO : previous.delay();
+        Duration waitBefore = previous == null ? firstWait : previous.delay();
         return runner.call(step, timeout, waitBefore, breaker);
     }
 

@@ -1,14 +1,16 @@
 package dev.genairesilience.chain;
 
 import dev.genairesilience.failure.Failure;
+import java.util.function.BooleanSupplier;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.context.RetryContextSupport;
 
 /**
  * Whether one step gets another attempt, decided once per failed attempt: only when the failure is retryable,
- * attempts remain, the {@link RetryDelay wait} fits before the deadline and the provider's retry budget grants
- * it (asked last, so a retry that would not happen spends no budget). Built per step and execution.
+ * attempts remain, a server's wait hint is not better spent on another provider, the {@link RetryDelay wait} fits
+ * before the deadline and the provider's retry budget grants it (asked last, so a retry that would not happen
+ * spends no budget). Built per step and execution.
  */
 final class StepRetryPolicy implements RetryPolicy {
 
@@ -17,15 +19,18 @@ final class StepRetryPolicy implements RetryPolicy {
     private final RetrySettings settings;
     private final RetryDelay delay;
     private final RetryBudgets budgets;
+    private final BooleanSupplier otherProviderAvailable;
     private RetryDecision lastDecision;
 
+    /** @param otherProviderAvailable whether a later step of another provider could be tried right now */
     StepRetryPolicy(Step<?> step, ExecutionState state, RetrySettings settings, RetryDelay delay,
-            RetryBudgets budgets) {
+            RetryBudgets budgets, BooleanSupplier otherProviderAvailable) {
         this.step = step;
         this.state = state;
         this.settings = settings;
         this.delay = delay;
         this.budgets = budgets;
+        this.otherProviderAvailable = otherProviderAvailable;
     }
 
     @Override
@@ -74,6 +79,10 @@ final class StepRetryPolicy implements RetryPolicy {
         }
         if (attemptsMade >= settings.maxAttempts()) {
             return RetryDecision.moveOn(attemptsMade + " attempt(s) made");
+        }
+        if (failure.serverWait() != null && otherProviderAvailable.getAsBoolean()) {
+            return RetryDecision.moveOn("server asked to wait " + RetryDelay.seconds(failure.serverWait())
+                    + "; another provider can answer meanwhile");
         }
         RetryDecision decision = delay.decide(failure, attemptsMade, state.timeLeft());
         if (decision.retry() && !budgets.tryRetry(step.breakerId())) {

@@ -58,8 +58,8 @@ class ChainExecutorBreakerTest {
                     .isInstanceOf(GenerationUnavailableException.class);
         }
 
-        assertThat(sdxl.calls()).isEqualTo(15);
-        assertThat(pro.calls()).isEqualTo(15);
+        assertThat(sdxl.calls()).isGreaterThanOrEqualTo(5);
+        assertThat(pro.calls()).isGreaterThanOrEqualTo(5);
         for (String id : new String[] {"sdxl", "pro"}) {
             CircuitBreaker breaker = engine.breaker(id);
             assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);

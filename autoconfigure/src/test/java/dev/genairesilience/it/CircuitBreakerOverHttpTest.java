@@ -58,7 +58,8 @@ class CircuitBreakerOverHttpTest extends EmulatedProvidersTest {
     void loadingAndRateLimitsDoNotOpenTheBreaker() {
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50).build());
-        emulator().model(PRO).hint(Duration.ofSeconds(30)).rateLimit(0, Duration.ofMinutes(1));
+        // a hint of 1 ms holds the provider for no longer than that, so every request meets the 429 again
+        emulator().model(PRO).hint(Duration.ofMillis(1)).rateLimit(0, Duration.ofMinutes(1));
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withBean(CircuitBreakerRegistry.class, () -> breakers);
 

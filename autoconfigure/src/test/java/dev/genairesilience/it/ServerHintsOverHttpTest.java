@@ -88,6 +88,23 @@ class ServerHintsOverHttpTest extends EmulatedProvidersTest {
     }
 
     @Test
+    void aRateLimitHintHoldsTheProviderSoOtherRequestsGoStraightToTheNextOne() {
+        emulator().model(PRO).hint(Duration.ofSeconds(20)).rateLimit(1, Duration.ofMinutes(1));
+
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash"), context -> {
+            assertThat(generator(context).generate(REQUEST).provider()).isEqualTo("pro");
+            assertThat(generator(context).generate(REQUEST).provider()).isEqualTo("flash");
+            for (int i = 0; i < 5; i++) {
+                GeneratedImage image = generator(context).generate(REQUEST);
+                assertThat(image.provider()).isEqualTo("flash");
+                assertThat(image.attempts()).hasSize(1);
+            }
+            // one success, one 429; the 20 s hint kept the other five requests away from the spent quota
+            assertThat(emulator().model(PRO).calls()).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aHintLongerThanMaxServerWaitMovesOnAtOnce() {
         emulator().model(PRO).hint(Duration.ofSeconds(10)).failNext(1, Fault.RATE_LIMITED);
 

@@ -21,11 +21,6 @@ public record TimeScale(double factor) {
         return Duration.ofNanos(Math.round(scenario.toNanos() * factor));
     }
 
-    /** The wall time of {@code seconds} of scenario time. */
-    public Duration wallSeconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9 * factor));
-    }
-
     /** The scenario time a measured wall time stands for. */
     public Duration scenario(Duration wall) {
         return Duration.ofNanos(Math.round(wall.toNanos() / factor));
@@ -34,10 +29,5 @@ public record TimeScale(double factor) {
     /** A scaled duration as a Spring property value, in whole milliseconds and never below 1 ms. */
     public String property(Duration scenario) {
         return Math.max(1, wall(scenario).toMillis()) + "ms";
-    }
-
-    /** Arrivals per wall second for {@code perSecond} arrivals per scenario second. */
-    public double wallRate(double perSecond) {
-        return perSecond / factor;
     }
 }

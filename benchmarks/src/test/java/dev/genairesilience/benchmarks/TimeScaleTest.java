@@ -13,7 +13,6 @@ class TimeScaleTest {
     @Test
     void aScenarioDurationTakesTheFactorOfItInWallTime() {
         assertThat(scale.wall(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(scale.wallSeconds(2)).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

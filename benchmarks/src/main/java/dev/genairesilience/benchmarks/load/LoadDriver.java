@@ -68,7 +68,7 @@ public final class LoadDriver {
             RequestRecord record = records.get(i);
             all.add(record != null ? record
                     : new RequestRecord(i, arrivalOf(phases, scale, i), endNanos, endNanos,
-                            RequestOutcome.UNFINISHED, null, null));
+                            RequestOutcome.UNFINISHED, null, null, null));
         }
         return new LoadRun(all);
     }
@@ -78,6 +78,7 @@ public final class LoadDriver {
         long serviceStart = System.nanoTime() - startNanos;
         String servedBy = null;
         String failure = null;
+        String failureMessage = null;
         RequestOutcome outcome;
         try {
             servedBy = handler.handle(index);
@@ -88,14 +89,16 @@ public final class LoadDriver {
             }
             outcome = RequestOutcome.FAILED;
             failure = e.getClass().getSimpleName();
+            failureMessage = e.getMessage();
         }
         if (gaveUp.get()) {
             // the error, if any, is the interruption of the give-up, not the strategy's answer
             outcome = RequestOutcome.UNFINISHED;
             failure = null;
+            failureMessage = null;
         }
         records.set(index, new RequestRecord(index, arrivalNanos, serviceStart, System.nanoTime() - startNanos,
-                outcome, servedBy, failure));
+                outcome, servedBy, failure, failureMessage));
     }
 
     /** The scheduled arrival of request {@code index}, in wall nanoseconds since the start. */

@@ -10,9 +10,10 @@ package dev.genairesilience.benchmarks.load;
  * @param outcome     how it ended
  * @param servedBy    the model that delivered the image, or {@code null}
  * @param failure     the simple class name of the error the caller got, or {@code null}
+ * @param failureMessage its message, or {@code null} (no strategy puts the prompt in one)
  */
 public record RequestRecord(int index, long arrivalNanos, long startNanos, long endNanos, RequestOutcome outcome,
-        String servedBy, String failure) {
+        String servedBy, String failure, String failureMessage) {
 
     /** The latency the caller saw, from the scheduled arrival. */
     public long latencyNanos() {

@@ -86,12 +86,16 @@ public final class ResultsWriter {
         EngineProperties.scaledDefaults(scale).forEach((k, v) -> page.append(k).append('=').append(v).append('\n'));
         page.append("genai.providers.<id>.timeout=").append(scale.property(Duration.ofSeconds(60))).append('\n')
                 .append("```\n\nNot scaled: counts (attempts, thresholds, budget ratios), the engine's fixed ")
-                .append("250 ms minimum time it leaves for a call before retrying, and the HTTP connect timeout ")
-                .append("(10 s; never reached on 127.0.0.1).\n\n");
+                .append("250 ms minimum time it leaves for a call before retrying (")
+                .append(Format.seconds(scale.scenario(Duration.ofMillis(250))))
+                .append(" of scenario time at this factor), and the HTTP connect timeout (10 s; never reached on ")
+                .append("127.0.0.1).\n\n");
         page.append("Strategies: `none` calls the primary once. `seed-recipe` is the guide's 3-layer defense ")
                 .append("(tenacity `stop_after_attempt(5)`, `wait_exponential_jitter(initial=2, max=60, jitter=5)`, ")
                 .append("only 503 retried; one breaker shared by both models, opening after 5 failures, one probe ")
-                .append("after 60 s; then the next model). `spring-ai-retry` is Spring AI's `DEFAULT_RETRY_TEMPLATE` ")
+                .append("after 60 s, as the guide and its code comment say, although its Python lets every caller ")
+                .append("through while half-open; then the next model). `spring-ai-retry` is Spring AI's ")
+                .append("`DEFAULT_RETRY_TEMPLATE` ")
                 .append("and default error handler on Spring Retry (10 attempts, 2 s × 5 up to 3 min, 5xx and I/O ")
                 .append("retried, no 4xx, no fallback). `genai-resilience` is the starter in a Spring Boot ")
                 .append("application with the two models as one chain. All four make their calls with the ")

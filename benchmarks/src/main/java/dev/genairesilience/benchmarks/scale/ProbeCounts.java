@@ -1,6 +1,7 @@
 package dev.genairesilience.benchmarks.scale;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,7 +71,8 @@ final class ProbeCounts {
         return firstError.get();
     }
 
-    CountDownLatch endedLatch() {
-        return ended;
+    /** Waits at most {@code millis} for every generation to end. */
+    void awaitEnd(long millis) throws InterruptedException {
+        ended.await(millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -45,11 +45,6 @@ final class WideEmulatorServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Whether calls run on virtual threads. */
-    boolean virtualThreads() {
-        return VirtualThreads.available();
-    }
-
     /** The script of one model, created healthy on first use, as {@code ProviderEmulator.model}. */
     ModelBehaviour model(String modelId) {
         return models.computeIfAbsent(modelId, WideEmulatorServer::newModel);

@@ -70,6 +70,11 @@ final class OutageScenario implements Scenario {
         figures.put("time to fail over (p50 latency during the outage)",
                 Format.seconds(RecordStats.latency(run.scale(), during, 50)));
         figures.put("reached the dead primary after its first 2 s", Format.percent(deadShare(run)) + "%");
+        List<RequestRecord> late = run.arrivedBetween(OUTAGE_FROM.plus(GRACE), OUTAGE_TO);
+        List<RequestRecord> probing = run.arrivedBetween(OUTAGE_FROM.plus(Duration.ofSeconds(10)), OUTAGE_TO);
+        figures.put("those requests (of them, arriving 10 s or more into the outage)",
+                late.stream().filter(run::touchedPrimary).count() + " of " + late.size() + " ("
+                        + probing.stream().filter(run::touchedPrimary).count() + ")");
         figures.put("traffic back on the primary after recovery", returnTime(run)
                 .map(Format::seconds).orElse("never within the run"));
         return figures;

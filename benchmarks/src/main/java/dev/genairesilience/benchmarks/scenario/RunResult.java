@@ -123,10 +123,10 @@ public final class RunResult {
         if (models.size() > 1) {
             notes.add(Format.percent(fallbackPercent()) + "% via fallback");
         }
-        Map<String, Long> failures = load.records().stream()
+        Map<String, List<RequestRecord>> failures = load.records().stream()
                 .filter(r -> r.outcome() == RequestOutcome.FAILED)
-                .collect(Collectors.groupingBy(RequestRecord::failure, TreeMap::new, Collectors.counting()));
-        failures.forEach((kind, count) -> notes.add(count + "× " + kind));
+                .collect(Collectors.groupingBy(RequestRecord::failure, TreeMap::new, Collectors.toList()));
+        failures.forEach((kind, failed) -> notes.add(failed.size() + "× " + kind + example(failed.get(0))));
         long unfinished = load.records().stream().filter(r -> r.outcome() == RequestOutcome.UNFINISHED).count();
         if (unfinished > 0) {
             notes.add(unfinished + " unfinished at the drain limit");
@@ -145,6 +145,26 @@ public final class RunResult {
     public Map<RequestOutcome, Long> outcomes() {
         return load.records().stream().collect(
                 Collectors.groupingBy(RequestRecord::outcome, TreeMap::new, Collectors.counting()));
+    }
+
+    /**
+     * The first parenthesised part of a failure's message, where the engine says what each step did, such as
+     * {@code (sdxl/1K: MODEL_LOADING, retry budget of sdxl spent)}; empty when there is none.
+     */
+    private static String example(RequestRecord failed) {
+        String message = failed.failureMessage();
+        int open = message == null ? -1 : message.indexOf('(');
+        if (open < 0) {
+            return "";
+        }
+        int depth = 0;
+        for (int i = open; i < message.length(); i++) {
+            depth += message.charAt(i) == '(' ? 1 : message.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return " (e.g. " + message.substring(open + 1, i).replace('|', '/') + ")";
+            }
+        }
+        return "";
     }
 
     static double percentOf(long part, long whole) {

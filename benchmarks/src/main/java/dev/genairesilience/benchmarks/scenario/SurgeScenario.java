@@ -92,9 +92,14 @@ final class SurgeScenario implements Scenario {
         for (StrategyKind naive : List.of(StrategyKind.NONE, StrategyKind.SEED_RECIPE, StrategyKind.SPRING_AI_RETRY)) {
             Optional<Duration> other = recovery(runs.get(naive));
             boolean longer = engine.isPresent() && (other.isEmpty() || other.get().compareTo(engine.get()) > 0);
+            RunResult run = runs.get(naive);
             checks.add(TargetCheck.of("surge: " + naive.label() + " stays collapsed longer than genai-resilience",
                     longer, other.map(Format::seconds).orElse("not within the run"),
-                    naive.label() + " recovered as fast or faster"));
+                    "the emulator refuses calls beyond its capacity at no cost to itself, so retries cannot "
+                            + "keep it collapsed, and the backlog retries left drained through the 128 client "
+                            + "threads: " + naive.label() + " lost goodput during the surge ("
+                            + Format.percent(goodput(run, run.arrivedBetween(Duration.ZERO, SURGE.length())))
+                            + "%), not after it"));
         }
         return checks;
     }

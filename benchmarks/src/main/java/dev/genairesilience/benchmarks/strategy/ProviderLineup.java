@@ -26,9 +26,4 @@ public record ProviderLineup(URI baseUrl, List<ModelEndpoint> models) {
             throw new IllegalArgumentException("a lineup needs a model");
         }
     }
-
-    /** The preferred model. */
-    public ModelEndpoint primary() {
-        return models.get(0);
-    }
 }
