@@ -45,10 +45,10 @@ public final class ProviderEmulator implements AutoCloseable {
     private final ExecutorService workers;
     private final URI baseUrl;
 
-    private ProviderEmulator() throws IOException {
+    private ProviderEmulator(ExecutorService workers, int backlog) throws IOException {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, 0), BACKLOG);
-        workers = Executors.newCachedThreadPool(daemonThreads());
+        server = HttpServer.create(new InetSocketAddress(loopback, 0), backlog);
+        this.workers = workers;
         server.setExecutor(workers);
         server.createContext("/", new EmulatorHandler(this::model));
         server.start();
@@ -57,9 +57,21 @@ public final class ProviderEmulator implements AutoCloseable {
 
     /** Starts an emulator on a free port of 127.0.0.1; every model is healthy. */
     public static ProviderEmulator start() {
+        return start(Executors.newCachedThreadPool(daemonThreads()), BACKLOG);
+    }
+
+    /**
+     * Starts an emulator for load tests with thousands of calls in flight: {@code workers} runs each call (a
+     * virtual thread per call on Java 21+ is the natural choice) and {@code backlog} is the listen queue, which
+     * must hold a burst of connections or the kernel resets them. The emulator shuts {@code workers} down on
+     * {@link #close()}.
+     */
+    public static ProviderEmulator start(ExecutorService workers, int backlog) {
+        Objects.requireNonNull(workers, "workers");
         try {
-            return new ProviderEmulator();
+            return new ProviderEmulator(workers, backlog);
         } catch (IOException e) {
+            workers.shutdownNow();
             throw new UncheckedIOException("Could not start the provider emulator", e);
         }
     }

@@ -1,15 +1,17 @@
 package dev.genairesilience.benchmarks.scale;
 
 import dev.genairesilience.testkit.ModelBehaviour;
+import dev.genairesilience.testkit.ProviderEmulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
 
 /**
- * The emulator of the {@code scale} scenario ({@link WideEmulatorServer}), in a JVM of its own so that its threads
+ * The emulator of the {@code scale} scenario (a {@code ProviderEmulator} with a wide backlog), in a JVM of its own so that its threads
  * and heap are not counted as the engine's. Its slow model answers after {@code args[0]} milliseconds, its fast
  * one at once. Prints {@code port=N}, then answers each {@code calls} line on standard input with
  * {@code calls=N} (generation calls the slow model received); ends when standard input closes.
@@ -24,10 +26,19 @@ public final class EmulatorProcess {
     private EmulatorProcess() {
     }
 
+    /**
+     * Ten thousand calls in flight: a listen backlog of 4,096 (the default 256 overflows under a burst of
+     * connections and the kernel resets them) and a virtual thread per call where the JVM has them.
+     */
+    private static ProviderEmulator wideEmulator() {
+        return ProviderEmulator.start(VirtualThreads.available() ? VirtualThreads.perTaskExecutor()
+                : Executors.newCachedThreadPool(), 4096);
+    }
+
     public static void main(String[] args) throws IOException {
         // the emulator renders a PNG per answer; ImageIO's default disk cache would add a temporary file to each
         ImageIO.setUseCache(false);
-        try (WideEmulatorServer emulator = new WideEmulatorServer()) {
+        try (ProviderEmulator emulator = wideEmulator()) {
             ModelBehaviour slow = emulator.model(SLOW_MODEL).latency(Duration.ofMillis(Long.parseLong(args[0])));
             emulator.model(FAST_MODEL);
             System.out.println("port=" + emulator.port());
