@@ -33,7 +33,6 @@ final class ImageProviderAssembler {
     /** @param properties already checked by {@link GenAiConfigurationValidator} */
     ImageProviderRegistry assemble(GenAiProperties properties) {
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
-        Map<String, ProviderSettings> settings = new LinkedHashMap<>();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
             ProviderSettings s = new ProviderSettings(id, p.getType(), p.getModel(), p.getApiKey(), p.getBaseUrl(),
@@ -44,12 +43,11 @@ final class ImageProviderAssembler {
                 return;
             }
             providers.put(id, create(factory, s));
-            settings.put(id, s);
         });
         Map<String, ChainDefinition> chains = new LinkedHashMap<>();
         properties.getChains().forEach((name, c) -> chains.put(name, chain(name, c, providers)));
         String defaultChain = properties.getDefaultChain();
-        return new ImageProviderRegistry(providers, settings, chains,
+        return new ImageProviderRegistry(providers, chains,
                 defaultChain == null || defaultChain.isBlank() ? null : defaultChain);
     }
 

@@ -2,33 +2,29 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition;
 import dev.genairesilience.spi.ImageProvider;
-import dev.genairesilience.spi.ProviderSettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What start-up made of {@code genai.*}: the providers that could be created, by id, with their settings,
- * and the chains over them (providers left out at start-up are already gone from the chains).
+ * What start-up made of {@code genai.*}: the providers that could be created, by id, and the chains over them
+ * (providers left out at start-up are already gone from the chains).
  */
 public final class ImageProviderRegistry {
 
     private final Map<String, ImageProvider> providers;
-    private final Map<String, ProviderSettings> settings;
     private final Map<String, ChainDefinition> chains;
     private final String defaultChain;
 
     /**
      * @param providers    the created providers by id, in configuration order
-     * @param settings     their settings by id
      * @param chains       the chains by name, in configuration order
      * @param defaultChain {@code genai.default-chain}, or {@code null}
      */
-    public ImageProviderRegistry(Map<String, ImageProvider> providers, Map<String, ProviderSettings> settings,
-            Map<String, ChainDefinition> chains, String defaultChain) {
+    public ImageProviderRegistry(Map<String, ImageProvider> providers, Map<String, ChainDefinition> chains,
+            String defaultChain) {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
-        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.chains = Collections.unmodifiableMap(new LinkedHashMap<>(chains));
         this.defaultChain = defaultChain;
     }
@@ -41,11 +37,6 @@ public final class ImageProviderRegistry {
     /** The provider with this id, if it was created. */
     public Optional<ImageProvider> provider(String id) {
         return Optional.ofNullable(providers.get(id));
-    }
-
-    /** The settings of the created providers by id (they hold API keys: never log them whole). */
-    public Map<String, ProviderSettings> settings() {
-        return settings;
     }
 
     /** The chains by name, in configuration order. */
