@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * Runs every load scenario with every strategy, then the scale scenario and the JMH overhead benchmark, and
@@ -28,8 +27,6 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         RunnerOptions options = RunnerOptions.parse(args);
-        // the in-process emulator renders a PNG per answer; ImageIO's default disk cache adds a temporary file each
-        ImageIO.setUseCache(false);
         String loadAtStart = MachineInfo.loadAverage();
         long started = System.nanoTime();
         System.out.printf("time factor %s: one scenario second takes %d ms%n", options.scale().factor(),

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Draws the small PNG an emulated model "generates": two colours derived from the prompt. */
 final class PngRenderer {
@@ -23,12 +25,18 @@ final class PngRenderer {
                 image.setRGB(x, y, x + y < SIZE ? base : accent);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // ImageIO's default stream for an OutputStream spills to a temporary file per image; under load that is
+        // a file created and deleted for every answer
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
-        return out.toByteArray();
+        return bytes.toByteArray();
     }
 }

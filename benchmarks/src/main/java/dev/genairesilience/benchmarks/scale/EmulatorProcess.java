@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 
 /**
  * The emulator of the {@code scale} scenario (a {@code ProviderEmulator} with a wide backlog), in a JVM of its own so that its threads
@@ -36,8 +35,6 @@ public final class EmulatorProcess {
     }
 
     public static void main(String[] args) throws IOException {
-        // the emulator renders a PNG per answer; ImageIO's default disk cache would add a temporary file to each
-        ImageIO.setUseCache(false);
         try (ProviderEmulator emulator = wideEmulator()) {
             ModelBehaviour slow = emulator.model(SLOW_MODEL).latency(Duration.ofMillis(Long.parseLong(args[0])));
             emulator.model(FAST_MODEL);
