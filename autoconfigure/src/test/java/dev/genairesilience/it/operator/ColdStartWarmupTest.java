@@ -51,8 +51,6 @@ class ColdStartWarmupTest {
         registry.add("genai.warmup.providers", () -> "sdxl");
         registry.add("genai.warmup.timeout", () -> "20s");
         registry.add("genai.warmup.keep-alive", () -> "300ms");
-        registry.add("management.endpoint.health.probes.enabled", () -> "true");
-        registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add("management.endpoints.web.exposure.include", () -> "health,genai");
     }
 

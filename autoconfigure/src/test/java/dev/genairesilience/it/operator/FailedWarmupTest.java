@@ -54,11 +54,8 @@ class FailedWarmupTest {
         registry.add("genai.warmup.timeout", () -> "10s");
         registry.add("genai.retry.max-attempts", () -> "2");
         registry.add("genai.retry.initial-interval", () -> "10ms");
-        registry.add("management.endpoint.health.probes.enabled", () -> "true");
-        registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add("management.endpoints.web.exposure.include", () -> "health,genai");
     }
-
 
     @AfterAll
     static void stopEmulator() {

@@ -8,6 +8,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * A tiny application with everything an operator would have: the starter, Spring MVC, Actuator, Micrometer with
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@PropertySource("classpath:dev/genairesilience/it/operator/operator.properties")
 public class OperatorTestApplication {
 
     /** Every readiness change, in order, with who published it. */

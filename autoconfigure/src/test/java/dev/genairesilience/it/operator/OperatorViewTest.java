@@ -74,8 +74,6 @@ class OperatorViewTest {
         registry.add("genai.retry.budget.ratio", () -> "0");
         registry.add("genai.retry.budget.min-retries", () -> "1");
         registry.add("genai.retry.budget.window", () -> "1h");
-        registry.add("management.endpoint.health.show-details", () -> "always");
-        registry.add("management.endpoint.health.probes.enabled", () -> "true");
         registry.add("management.endpoints.web.exposure.include", () -> "*");
         // a heap dump holds every string of the JVM, keys included: it is the operator's own memory, not a report
         registry.add("management.endpoints.web.exposure.exclude", () -> "heapdump");

@@ -55,7 +55,6 @@ class ProviderOutageHealthTest {
         registry.add(breaker + "wait-duration-in-open-state", () -> "1s");
         registry.add(breaker + "permitted-number-of-calls-in-half-open-state", () -> "2");
         registry.add(breaker + "automatic-transition-from-open-to-half-open-enabled", () -> "true");
-        registry.add("management.endpoint.health.show-details", () -> "always");
         registry.add("management.endpoints.web.exposure.include", () -> "health,genai,circuitbreakers");
     }
 
