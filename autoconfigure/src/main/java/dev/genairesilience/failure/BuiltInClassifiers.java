@@ -18,7 +18,7 @@ public final class BuiltInClassifiers {
 
     /**
      * The built-in classifiers in the order they are asked: provider HTTP answers, Spring's HTTP client
-     * exceptions (only when spring-web is on the classpath), malformed answers, then JDK I/O failures. The
+     * exceptions (only when spring-web is on the classpath), the spi's provider exceptions, then JDK I/O failures. The
      * I/O one comes last because it answers every {@code IOException}, which some clients' own
      * exceptions extend.
      *
@@ -31,7 +31,7 @@ public final class BuiltInClassifiers {
         if (ClassUtils.isPresent(SPRING_CLIENT_EXCEPTION, BuiltInClassifiers.class.getClassLoader())) {
             classifiers.add(SpringWeb.classifier(http));
         }
-        classifiers.add(new MalformedResponseClassifier());
+        classifiers.add(new ProviderExceptionClassifier());
         classifiers.add(new IoFailureClassifier());
         return List.copyOf(classifiers);
     }

@@ -33,11 +33,24 @@ public enum FailureKind {
     /** 500, 502, 504 and other server errors. */
     SERVER_ERROR(true, true, Scope.STEP),
 
-    /** A 2xx answer without an image, or a body that is not what the API documents. */
+    /** A 2xx answer without an image, or a body that is not what the API documents, or one over the size cap. */
     MALFORMED(true, true, Scope.STEP),
 
-    /** An exception no classifier recognised: not retried, counted against the provider, next step tried. */
-    UNKNOWN(false, true, Scope.STEP);
+    /**
+     * The provider's content policy refused the prompt (Gemini {@code finishReason: IMAGE_SAFETY} or
+     * {@code promptFeedback.blockReason}, OpenAI {@code content_policy_violation} or {@code moderation_blocked}).
+     * Never retried on that provider and never held against its health: any caller could otherwise open a
+     * healthy provider's breaker with a blocked prompt. The chain's {@code on-content-blocked} decides whether
+     * the request is rejected or the next provider is asked.
+     */
+    CONTENT_BLOCKED(false, false, Scope.REQUEST),
+
+    /**
+     * An exception no classifier recognised: not retried, next step tried. Not counted against the provider:
+     * it is as likely our own bug (or an SDK's exception nobody taught the engine) as the provider's ill health,
+     * and a caller must not be able to open a breaker with it.
+     */
+    UNKNOWN(false, false, Scope.STEP);
 
     /** How far a failure of this kind reaches beyond the call that met it. */
     public enum Scope {

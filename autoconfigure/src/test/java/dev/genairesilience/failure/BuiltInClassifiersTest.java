@@ -20,11 +20,11 @@ class BuiltInClassifiersTest {
             new FailureClassification(BuiltInClassifiers.all(Clock.systemUTC()));
 
     @Test
-    void asksHttpThenSpringThenMalformedThenIo() {
+    void asksHttpThenSpringThenProviderExceptionsThenIo() {
         assertThat(BuiltInClassifiers.all(Clock.systemUTC()))
                 .extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("HttpFailureClassifier", "SpringClientFailureClassifier",
-                        "MalformedResponseClassifier", "IoFailureClassifier");
+                        "ProviderExceptionClassifier", "IoFailureClassifier");
     }
 
     @Test
@@ -57,7 +57,7 @@ class BuiltInClassifiersTest {
         List<?> classifiers = (List<?>) all.invoke(null, Clock.systemUTC());
 
         assertThat(classifiers).extracting(c -> c.getClass().getSimpleName())
-                .containsExactly("HttpFailureClassifier", "MalformedResponseClassifier", "IoFailureClassifier");
+                .containsExactly("HttpFailureClassifier", "ProviderExceptionClassifier", "IoFailureClassifier");
         Object io = classifiers.get(2);
         Object failure = io.getClass().getMethod("classify", Throwable.class).invoke(io, new ConnectException());
         assertThat(failure.toString()).contains("CONNECTION");
