@@ -2,20 +2,87 @@ package dev.genairesilience;
 
 import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * One call the engine made to a provider, as it happened.
- *
- * @param provider    the provider id from configuration (or the model, for {@code @ModelFallback})
- * @param model       the model that was asked
- * @param resolution  the resolution that was asked, or {@code null} where resolution does not apply
- * @param failure     what went wrong, or {@code null} when this attempt delivered
- * @param httpStatus  the HTTP status the provider answered, or {@code 0} when there was no HTTP answer
- * @param duration    how long the call took
- * @param waitBefore  how long the engine waited (backoff or server hint) before making it
+ * One call the engine made to a provider, as it happened: part of every result's provenance
+ * ({@link GeneratedImage#attempts()}) and of every {@link GenerationUnavailableException}.
+ * Built with {@link #builder(String, String)}.
  */
-public record Attempt(String provider, String model, Resolution resolution, FailureKind failure, int httpStatus,
-        Duration duration, Duration waitBefore) {
+public final class Attempt {
+
+    private final String provider;
+    private final String model;
+    private final Resolution resolution;
+    private final FailureKind failure;
+    private final int httpStatus;
+    private final Duration duration;
+    private final Duration waitBefore;
+    private final Duration timeout;
+
+    private Attempt(Builder b) {
+        this.provider = Objects.requireNonNull(b.provider, "provider");
+        this.model = b.model;
+        this.resolution = b.resolution;
+        this.failure = b.failure;
+        this.httpStatus = b.httpStatus;
+        this.duration = Objects.requireNonNull(b.duration, "duration");
+        this.waitBefore = Objects.requireNonNull(b.waitBefore, "waitBefore");
+        this.timeout = b.timeout;
+    }
+
+    /**
+     * An attempt of {@code model} at {@code provider} that delivered, until {@link Builder#failure} says otherwise.
+     *
+     * @param provider the provider id from configuration (or the model, for {@code @ModelFallback(models = …)})
+     * @param model    the model that was asked
+     */
+    public static Builder builder(String provider, String model) {
+        return new Builder(provider, model);
+    }
+
+    /** The provider id from configuration (or the model, for {@code @ModelFallback(models = …)}). */
+    public String provider() {
+        return provider;
+    }
+
+    /** The model that was asked. */
+    public String model() {
+        return model;
+    }
+
+    /** The resolution that was asked, or {@code null} where resolution does not apply. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** What went wrong, or {@code null} when this attempt delivered. */
+    public FailureKind failure() {
+        return failure;
+    }
+
+    /** The HTTP status the provider answered, or {@code 0} when there was no HTTP answer. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** How long the call took. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** How long the engine waited (backoff or server hint) before making it. */
+    public Duration waitBefore() {
+        return waitBefore;
+    }
+
+    /**
+     * How long the call was allowed: the provider's timeout, cut to what the deadline left after keeping back the
+     * time the chain's later providers need; {@code null} when not known (an attempt reported by other code).
+     */
+    public Duration timeout() {
+        return timeout;
+    }
 
     /** Whether this attempt delivered the result. */
     public boolean succeeded() {
@@ -37,5 +104,76 @@ public record Attempt(String provider, String model, Resolution resolution, Fail
             s.append(" after ").append(waitBefore.toMillis()).append("ms wait");
         }
         return s.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Attempt a && provider.equals(a.provider) && Objects.equals(model, a.model)
+                && resolution == a.resolution && failure == a.failure && httpStatus == a.httpStatus
+                && duration.equals(a.duration) && waitBefore.equals(a.waitBefore) && Objects.equals(timeout, a.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "Attempt[" + summary() + (model == null ? "" : ", model=" + model)
+                + (timeout == null ? "" : ", timeout=" + timeout.toMillis() + "ms") + "]";
+    }
+
+    /** Builds an {@link Attempt}; duration and wait default to zero. */
+    public static final class Builder {
+
+        private final String provider;
+        private final String model;
+        private Resolution resolution;
+        private FailureKind failure;
+        private int httpStatus;
+        private Duration duration = Duration.ZERO;
+        private Duration waitBefore = Duration.ZERO;
+        private Duration timeout;
+
+        private Builder(String provider, String model) {
+            this.provider = provider;
+            this.model = model;
+        }
+
+        /** The resolution asked; leave unset where resolution does not apply. */
+        public Builder resolution(Resolution resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        /** The call failed with {@code kind}; {@code httpStatus} is {@code 0} when there was no HTTP answer. */
+        public Builder failure(FailureKind kind, int httpStatus) {
+            this.failure = kind;
+            this.httpStatus = httpStatus;
+            return this;
+        }
+
+        /** How long the call took. */
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        /** How long the engine waited before the call. */
+        public Builder waitBefore(Duration waitBefore) {
+            this.waitBefore = waitBefore;
+            return this;
+        }
+
+        /** How long the call was allowed. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Attempt build() {
+            return new Attempt(this);
+        }
     }
 }

@@ -23,7 +23,7 @@ public class GenerationUnavailableException extends RuntimeException {
 
     private static String message(String chain, String reason, List<Attempt> attempts, Duration retryAfter) {
         return "Image generation unavailable on chain '" + chain + "': " + reason + ". Nothing was generated and "
-                + "nothing was charged; try again in " + Math.max(1, retryAfter.toSeconds()) + "s. "
+                + "nothing was charged; try again in " + retryAfterSeconds(retryAfter) + "s. "
                 + attempts.size() + " attempt(s)" + (attempts.isEmpty() ? "" : ": " + summaries(attempts));
     }
 
@@ -51,5 +51,17 @@ public class GenerationUnavailableException extends RuntimeException {
     /** When trying again is worthwhile: the longest server hint seen, or the engine's estimate. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /**
+     * {@link #retryAfter()} in whole seconds, rounded up and at least 1: the one figure the message, a
+     * {@code Retry-After} header and a problem body all give, so that they never disagree.
+     */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds(retryAfter);
+    }
+
+    private static long retryAfterSeconds(Duration retryAfter) {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 }

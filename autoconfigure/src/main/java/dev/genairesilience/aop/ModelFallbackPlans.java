@@ -42,15 +42,16 @@ public final class ModelFallbackPlans {
         Duration deadline = method.deadline() != null ? method.deadline() : defaultDeadline;
         if (method.chain() == null) {
             List<Step<Object>> steps = method.models().stream()
-                    .map(model -> new Step<>(model, model, model, null, modelTimeout, false, call)).toList();
-            return new Plan<>(method.name(), steps, null, deadline);
+                    .map(model -> Step.builder(model, call).timeout(modelTimeout).build()).toList();
+            return Plan.<Object>builder(method.name(), deadline).steps(steps).build();
         }
         ChainDefinition chain = chains.get(method.chain());
         if (chain == null) {
             throw new GenerationRejectedException("chain", "unknown chain '" + method.chain() + "'; configured: "
                     + chains.keySet().stream().sorted().toList());
         }
-        return new Plan<>(chain.name(), chainSteps(chain, call), null, deadline, chain.aspectRatio());
+        return Plan.<Object>builder(chain.name(), deadline).steps(chainSteps(chain, call))
+                .aspectRatio(chain.aspectRatio()).onContentBlocked(chain.onContentBlocked()).build();
     }
 
     private List<Step<Object>> chainSteps(ChainDefinition chain, StepCall<Object> call) {
@@ -63,8 +64,8 @@ public final class ModelFallbackPlans {
     private void addStep(List<Step<Object>> steps, String id, Resolution resolution, StepCall<Object> call) {
         ImageProvider provider = providers.get(id);
         if (provider != null && provider.capabilities().resolutions().contains(resolution)) {
-            steps.add(new Step<>(id, id, provider.model(), resolution, provider.timeout(),
-                    provider.capabilities().alwaysDegraded(), call));
+            steps.add(Step.builder(id, call).model(provider.model()).resolution(resolution)
+                    .timeout(provider.timeout()).alwaysDegraded(provider.capabilities().alwaysDegraded()).build());
         }
     }
 }

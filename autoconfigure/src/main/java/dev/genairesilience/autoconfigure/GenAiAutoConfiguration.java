@@ -8,6 +8,7 @@ import dev.genairesilience.chain.ExecutionListener;
 import dev.genairesilience.chain.ExecutionListeners;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import dev.genairesilience.chain.ProviderBreakers;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RegistryProviderBreakers;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.failure.BuiltInClassifiers;
@@ -35,7 +36,6 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -153,16 +153,27 @@ public class GenAiAutoConfiguration {
     }
 
     /**
-     * The one retry loop: runs plans with classification, breakers, budgets and {@code genai.retry.*}, and tells
-     * the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their {@code @Order}.
+     * One lane per provider id (its breaker, retry budget, server-hint hold and latency), shared by every user of
+     * that provider: generation, {@code @ModelFallback}, warm-up, probes and the batch queue.
      */
     @Bean
     @ConditionalOnMissingBean
-    public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderBreakers breakers,
-            RetryBudgets budgets, GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
+    public ProviderLanes genAiProviderLanes(ProviderBreakers breakers, RetryBudgets budgets,
+            GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+        return new ProviderLanes(breakers, budgets, properties.getRetry().getMaxServerWait(), clock);
+    }
+
+    /**
+     * The one retry loop: runs plans over the provider lanes with classification and {@code genai.retry.*}, and
+     * tells the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their {@code @Order}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderLanes lanes,
+            GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
             ObjectProvider<ExecutionListener> listeners) {
-        return new ChainExecutor(classification, breakers, budgets, properties.getRetry().toSettings(), clock,
-                new ThreadWaitSleeper(), ExecutionListeners.of(listeners.orderedStream().toList()));
+        return ChainExecutor.builder(classification, lanes).settings(properties.getRetry().toSettings()).clock(clock)
+                .listener(ExecutionListeners.of(listeners.orderedStream().toList())).build();
     }
 
     /** Runs {@code generateAsync} when the application has no {@code applicationTaskExecutor}. */

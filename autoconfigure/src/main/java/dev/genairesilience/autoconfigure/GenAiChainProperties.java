@@ -1,6 +1,7 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition.StepOrder;
+import dev.genairesilience.chain.ContentBlockedAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,22 @@ public class GenAiChainProperties {
      * every provider at a resolution before lowering it.
      */
     private StepOrder order = StepOrder.PROVIDER_FIRST;
+
+    /**
+     * What happens when a provider's content policy refuses the prompt (Gemini IMAGE_SAFETY, OpenAI
+     * moderation_blocked, ...): REJECT tells the caller (PromptBlockedException, 422 problem+json in a servlet app);
+     * NEXT_PROVIDER asks the chain's next provider. Either way the refusing provider is not retried and its breaker
+     * and retry budget do not count it.
+     */
+    private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+
+    public ContentBlockedAction getOnContentBlocked() {
+        return onContentBlocked;
+    }
+
+    public void setOnContentBlocked(ContentBlockedAction onContentBlocked) {
+        this.onContentBlocked = onContentBlocked;
+    }
 
     public List<String> getProviders() {
         return providers;
@@ -95,6 +112,6 @@ public class GenAiChainProperties {
     public String toString() {
         return "Chain[providers=" + providers + ", resolution=" + resolution + ", degrade=" + degrade
                 + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
-                + ", order=" + order + "]";
+                + ", order=" + order + ", onContentBlocked=" + onContentBlocked + "]";
     }
 }

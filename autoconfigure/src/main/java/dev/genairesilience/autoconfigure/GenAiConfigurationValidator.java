@@ -1,13 +1,13 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Checks the {@code genai.*} configuration before anything is built from it, and reports every problem at
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class GenAiConfigurationValidator {
 
-    private static final Pattern ASPECT_RATIO = Pattern.compile("[1-9][0-9]*:[1-9][0-9]*");
 
     private final Set<String> knownTypes;
 
@@ -68,8 +67,10 @@ public final class GenAiConfigurationValidator {
         }
         checkResolutions(path, chain, problems);
         String aspectRatio = chain.getAspectRatio();
-        if (aspectRatio == null || !ASPECT_RATIO.matcher(aspectRatio.trim()).matches()) {
-            problems.add(path + ".aspect-ratio: '" + aspectRatio + "' is not width:height, such as 1:1 or 16:9");
+        try {
+            AspectRatio.parse(aspectRatio);
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ".aspect-ratio: " + e.getMessage());
         }
         positive(path + ".deadline", chain.getDeadline(), problems);
     }
@@ -119,6 +120,9 @@ public final class GenAiConfigurationValidator {
         positive("genai.retry.default-deadline", retry.getDefaultDeadline(), problems);
         if (retry.getMaxServerWait() == null || retry.getMaxServerWait().isNegative()) {
             problems.add("genai.retry.max-server-wait: must be zero or more");
+        }
+        if (retry.getFallbackReserve() == null || retry.getFallbackReserve().isNegative()) {
+            problems.add("genai.retry.fallback-reserve: must be zero or more");
         }
         GenAiRetryProperties.Budget budget = retry.getBudget();
         if (budget.getRatio() < 0.0 || budget.getRatio() > 1.0) {

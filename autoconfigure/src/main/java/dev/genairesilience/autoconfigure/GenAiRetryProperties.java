@@ -24,6 +24,14 @@ public class GenAiRetryProperties {
      */
     private Duration maxServerWait = Duration.ofSeconds(60);
 
+    /**
+     * Time kept back from an attempt for each later provider of the chain whose latency is not known yet, so that a
+     * provider that hangs or trickles cannot eat the deadline while the next one idles. Once a provider has delivered
+     * a few calls, twice its 90th-percentile latency is kept back for it instead (at least 1s); never more than its
+     * timeout. Each provider still gets at least an equal share of the time left.
+     */
+    private Duration fallbackReserve = Duration.ofSeconds(15);
+
     /** How long a caller of an @ModelFallback method waits in all when the annotation does not say. */
     private Duration defaultDeadline = Duration.ofSeconds(60);
 
@@ -70,6 +78,14 @@ public class GenAiRetryProperties {
         this.maxServerWait = maxServerWait;
     }
 
+    public Duration getFallbackReserve() {
+        return fallbackReserve;
+    }
+
+    public void setFallbackReserve(Duration fallbackReserve) {
+        this.fallbackReserve = fallbackReserve;
+    }
+
     public Duration getDefaultDeadline() {
         return defaultDeadline;
     }
@@ -84,8 +100,9 @@ public class GenAiRetryProperties {
 
     /** These settings as the engine takes them. */
     public RetrySettings toSettings() {
-        return new RetrySettings(maxAttempts, initialInterval, multiplier, maxInterval, maxServerWait,
-                budget.ratio, budget.minRetries, budget.window);
+        return RetrySettings.builder().maxAttempts(maxAttempts).backoff(initialInterval, multiplier, maxInterval)
+                .maxServerWait(maxServerWait).budget(budget.ratio, budget.minRetries, budget.window)
+                .fallbackReserve(fallbackReserve).build();
     }
 
     @Override

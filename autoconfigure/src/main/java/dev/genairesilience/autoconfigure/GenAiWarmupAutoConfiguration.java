@@ -3,7 +3,7 @@ package dev.genairesilience.autoconfigure;
 import dev.genairesilience.WarmOnStartup;
 import dev.genairesilience.chain.ChainExecutor;
 import dev.genairesilience.chain.ProviderBreakers;
-import dev.genairesilience.chain.RetryBudgets;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.warmup.PeriodicCalls;
 import dev.genairesilience.warmup.ProbeResults;
@@ -32,7 +32,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -94,16 +93,16 @@ public class GenAiWarmupAutoConfiguration {
     }
 
     /**
-     * Warms one target through an executor of its own over the same breakers, budgets and retry settings: warming
-     * is not a generation, so the generation listeners (metrics, log line) do not hear of it.
+     * Warms one target through an executor of its own over the same provider lanes and retry settings, so that what
+     * a warm-up learns (a server's wait hint, a provider's failures) holds for generation too. Warming is not a
+     * generation: the generation listeners (metrics, log line) do not hear of it.
      */
     @Bean
     @ConditionalOnMissingBean
-    public WarmupRunner genAiWarmupRunner(FailureClassification classification, ProviderBreakers breakers,
-            RetryBudgets budgets, GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
-            WarmupStates states) {
-        return new WarmupRunner(new ChainExecutor(classification, breakers, budgets,
-                properties.getRetry().toSettings(), clock, new ThreadWaitSleeper()), states);
+    public WarmupRunner genAiWarmupRunner(FailureClassification classification, ProviderLanes lanes,
+            GenAiProperties properties, @Qualifier("genAiClock") Clock clock, WarmupStates states) {
+        return new WarmupRunner(ChainExecutor.builder(classification, lanes)
+                .settings(properties.getRetry().toSettings()).clock(clock).build(), states);
     }
 
     /** Holds readiness at {@code REFUSING_TRAFFIC} while warm-up runs ({@code genai.warmup.gate-readiness}). */

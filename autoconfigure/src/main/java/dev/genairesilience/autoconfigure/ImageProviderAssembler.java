@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.spi.AspectRatio;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ImageProviderFactory;
 import dev.genairesilience.spi.ProviderSettings;
@@ -70,7 +71,9 @@ final class ImageProviderAssembler {
         }
         List<Resolution> degrade = new ArrayList<>();
         c.getDegrade().forEach(r -> degrade.add(Resolution.parse(r)));
-        return new ChainDefinition(name, providers, Resolution.parse(c.getResolution()), degrade,
-                c.getAspectRatio().trim(), c.getDeadline(), lastResort, c.getOrder());
+        return ChainDefinition.builder(name).providers(providers).resolution(Resolution.parse(c.getResolution()))
+                .degrade(degrade).aspectRatio(AspectRatio.parse(c.getAspectRatio()).toString())
+                .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
+                .onContentBlocked(c.getOnContentBlocked()).build();
     }
 }

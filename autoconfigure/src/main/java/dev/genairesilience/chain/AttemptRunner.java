@@ -11,39 +11,44 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the breaker and
- * the {@link ProviderHolds}, and records the {@link Attempt}. The caller has already acquired the breaker's permission.
+ * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the lane (its breaker,
+ * its hold, its latency) and records the {@link Attempt}. The caller has already acquired the breaker's permission.
+ * Only a provider fault is an error to the breaker: a rejected, blocked or unrecognised call releases the
+ * permission, so that no caller can open a healthy provider's breaker.
  */
 final class AttemptRunner {
 
     private final ExecutionState state;
     private final FailureClassification classification;
-    private final ProviderHolds holds;
     private final Clock clock;
 
-    AttemptRunner(ExecutionState state, FailureClassification classification, ProviderHolds holds, Clock clock) {
+    AttemptRunner(ExecutionState state, FailureClassification classification, Clock clock) {
         this.state = state;
         this.classification = classification;
-        this.holds = holds;
         this.clock = clock;
     }
 
     /**
-     * @param breaker the step's breaker holding a permission for this call, or {@code null} for the last resort
+     * @param lane the step's lane, whose breaker holds a permission for this call, or {@code null} for the last
+     *             resort
      * @throws AttemptFailedException  when the call failed, with its classification
      * @throws StepStoppedException    when the thread was interrupted during the call (interrupt flag kept)
      */
-    <T> T call(Step<T> step, Duration timeout, Duration waitBefore, CircuitBreaker breaker) {
+    <T> T call(Step<T> step, ProviderLane lane, Duration timeout, Duration waitBefore) {
         ModelAttempt attempt = new ModelAttempt(step.provider(), step.model(), step.resolution(), state.aspectRatio(),
                 state.nextAttemptNumber(), timeout);
+        Attempt.Builder record = Attempt.builder(step.provider(), step.model()).resolution(step.resolution())
+                .waitBefore(waitBefore).timeout(timeout);
+        CircuitBreaker breaker = lane == null ? null : lane.breaker();
         Instant start = clock.instant();
         try {
             T value = step.call().call(attempt);
             Duration took = since(start);
-            if (breaker != null) {
+            if (lane != null) {
                 breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+                lane.recordSuccess(took);
             }
-            state.recordSuccess(new Attempt(step.provider(), step.model(), step.resolution(), null, 0, took, waitBefore));
+            state.recordSuccess(record.duration(took).build());
             return value;
         } catch (InterruptedException e) {
             release(breaker);
@@ -52,14 +57,16 @@ final class AttemptRunner {
         } catch (Exception e) {
             Duration took = since(start);
             Failure failure = classification.classify(e);
-            holds.record(step.breakerId(), failure, clock.instant());
-            if (breaker != null && failure.kind().providerFault()) {
-                breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
-            } else {
-                release(breaker);
+            if (lane != null) {
+                lane.hold(failure);
+                if (failure.kind().providerFault()) {
+                    breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
+                } else {
+                    breaker.releasePermission();
+                }
             }
-            state.recordFailure(new Attempt(step.provider(), step.model(), step.resolution(), failure.kind(),
-                    failure.httpStatus(), took, waitBefore), failure, e);
+            state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took).build(), failure,
+                    e);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
             release(breaker);

@@ -4,26 +4,106 @@ import dev.genairesilience.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * A configured chain: which providers to try, at which resolutions, within which deadline.
- *
- * @param name        the key under {@code genai.chains}
- * @param providers   provider ids, in order of preference (those left out at start-up are already gone)
- * @param resolution  the resolution asked for when the request does not say
- * @param degrade     lower resolutions to fall back to, in order, such as {@code [2K, 1K]}
- * @param aspectRatio the aspect ratio asked for when the request does not say
- * @param deadline    how long a caller waits in all when the request does not say
- * @param lastResort  a provider id tried when every step failed, whatever the deadline, or {@code null}
- * @param order       whether to degrade on a provider before moving on, or try every provider first
+ * A configured chain: which providers to try, at which resolutions, within which deadline, and what a content-policy
+ * block does. Built with {@link #builder(String)}.
  */
-public record ChainDefinition(String name, List<String> providers, Resolution resolution, List<Resolution> degrade,
-        String aspectRatio, Duration deadline, String lastResort, StepOrder order) {
+public final class ChainDefinition {
 
-    public ChainDefinition {
-        providers = List.copyOf(providers);
-        degrade = List.copyOf(degrade);
+    private final String name;
+    private final List<String> providers;
+    private final Resolution resolution;
+    private final List<Resolution> degrade;
+    private final String aspectRatio;
+    private final Duration deadline;
+    private final String lastResort;
+    private final StepOrder order;
+    private final ContentBlockedAction onContentBlocked;
+
+    private ChainDefinition(Builder b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.providers = List.copyOf(b.providers);
+        this.resolution = b.resolution;
+        this.degrade = List.copyOf(b.degrade);
+        this.aspectRatio = b.aspectRatio;
+        this.deadline = b.deadline;
+        this.lastResort = b.lastResort;
+        this.order = Objects.requireNonNull(b.order, "order");
+        this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
+    }
+
+    /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The key under {@code genai.chains}. */
+    public String name() {
+        return name;
+    }
+
+    /** Provider ids, in order of preference (those left out at start-up are already gone). */
+    public List<String> providers() {
+        return providers;
+    }
+
+    /** The resolution asked for when the request does not say. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** Lower resolutions to fall back to, in order, such as {@code [2K, 1K]}. */
+    public List<Resolution> degrade() {
+        return degrade;
+    }
+
+    /** The aspect ratio asked for when the request does not say. */
+    public String aspectRatio() {
+        return aspectRatio;
+    }
+
+    /** How long a caller waits in all when the request does not say. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** A provider id tried when every step failed, whatever the deadline, or {@code null}. */
+    public String lastResort() {
+        return lastResort;
+    }
+
+    /** Whether to degrade on a provider before moving on, or try every provider first. */
+    public StepOrder order() {
+        return order;
+    }
+
+    /** What a provider's content-policy block does: reject the request, or ask the next provider. */
+    public ContentBlockedAction onContentBlocked() {
+        return onContentBlocked;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
+                && resolution == c.resolution && degrade.equals(c.degrade) && Objects.equals(aspectRatio, c.aspectRatio)
+                && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
+                && onContentBlocked == c.onContentBlocked;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
+                onContentBlocked);
+    }
+
+    @Override
+    public String toString() {
+        return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
+                + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
+                + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + "]";
     }
 
     /** The resolutions to try for a request asking {@code asked}: it, then the lower degrade entries in order. */
@@ -51,6 +131,68 @@ public record ChainDefinition(String name, List<String> providers, Resolution re
             } else {
                 providers.forEach(provider -> resolutions.forEach(resolution -> step.accept(provider, resolution)));
             }
+        }
+    }
+
+    /** Builds a {@link ChainDefinition}. */
+    public static final class Builder {
+
+        private final String name;
+        private List<String> providers = List.of();
+        private Resolution resolution;
+        private List<Resolution> degrade = List.of();
+        private String aspectRatio;
+        private Duration deadline;
+        private String lastResort;
+        private StepOrder order = StepOrder.PROVIDER_FIRST;
+        private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder providers(List<String> providers) {
+            this.providers = providers;
+            return this;
+        }
+
+        public Builder resolution(Resolution resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        public Builder degrade(List<Resolution> degrade) {
+            this.degrade = degrade;
+            return this;
+        }
+
+        public Builder aspectRatio(String aspectRatio) {
+            this.aspectRatio = aspectRatio;
+            return this;
+        }
+
+        public Builder deadline(Duration deadline) {
+            this.deadline = deadline;
+            return this;
+        }
+
+        public Builder lastResort(String lastResort) {
+            this.lastResort = lastResort;
+            return this;
+        }
+
+        public Builder order(StepOrder order) {
+            this.order = order;
+            return this;
+        }
+
+        public Builder onContentBlocked(ContentBlockedAction onContentBlocked) {
+            this.onContentBlocked = onContentBlocked;
+            return this;
+        }
+
+        public ChainDefinition build() {
+            return new ChainDefinition(this);
         }
     }
 }

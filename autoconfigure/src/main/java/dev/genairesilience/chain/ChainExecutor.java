@@ -2,13 +2,16 @@ package dev.genairesilience.chain;
 
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.PromptBlockedException;
 import dev.genairesilience.chain.ExecutionReport.Result;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.failure.FailureKind;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import dev.genairesilience.spi.ContentBlockedException;
+import dev.genairesilience.spi.UnsupportedRequestException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,18 +19,19 @@ import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.BackOffInterruptedException;
 import org.springframework.retry.backoff.Sleeper;
+import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
  * The one retry loop of the engine. Tries a {@link Plan}'s steps in order within its deadline: each step through
  * a Spring Retry {@link RetryTemplate} ({@link StepRetryPolicy}, {@link HintAwareBackOffPolicy}) and its
- * provider's circuit breaker; a step whose breaker refuses is skipped without a call, a provider found
- * misconfigured is skipped altogether, a request the provider rejects stops everything. When no step delivers,
- * the plan's last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
- * A server's wait hint holds its provider for every execution ({@link ProviderHolds}): a held step is skipped
- * when another provider can be tried, and waited out (within the deadline) when none can.
+ * provider's {@link ProviderLane}. A step whose breaker refuses is skipped without a call; what follows a failed
+ * attempt is the {@link StepDecider}'s one rule; each provider may use only its {@link DeadlineShares share} of the
+ * deadline, so that the later ones keep the time they need. A lane held by a server's wait hint is skipped when
+ * another provider can be tried, and waited out (within its share) when none can. When no step delivers, the plan's
+ * last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
  * Its {@link ExecutionListener} hears of every attempt, refusal and ending. Thread-safe: every execution keeps
- * its own state.
+ * its own state. Built with {@link #builder(FailureClassification, ProviderLanes)}.
  */
 public final class ChainExecutor {
 
@@ -35,66 +39,40 @@ public final class ChainExecutor {
     private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     private final FailureClassification classification;
-    private final ProviderBreakers breakers;
-    private final RetryBudgets budgets;
+    private final ProviderLanes lanes;
     private final RetrySettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
     private final HintAwareBackOffPolicy backOff;
-    private final RetryDelay delay;
-    private final ProviderHolds holds;
+    private final StepDecider decider;
     private final UnavailableReport report;
     private final ExecutionListener listener;
 
+    private ChainExecutor(Builder b) {
+        this.classification = b.classification;
+        this.lanes = b.lanes;
+        this.settings = b.settings;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.backOff = new HintAwareBackOffPolicy(sleeper);
+        this.decider = new StepDecider(settings, new RetryDelay(settings, b.random));
+        this.report = new UnavailableReport(lanes);
+        this.listener = ExecutionListeners.of(List.of(b.listener));
+    }
+
     /**
      * @param classification turns each failed call's exception into a {@link Failure}, once
-     * @param breakers       the circuit breaker of each step's {@link Step#breakerId()}
-     * @param budgets        the retry budget of each breaker id, shared by all executions
-     * @param settings       attempts per step and backoff
-     * @param clock          the time deadlines and durations are read from
-     * @param sleeper        how backoff waits (a test's sleeper advances its clock instead)
+     * @param lanes          each step's provider lane: breaker, retry budget, hold and latency, shared by all users
      */
-    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
-            RetrySettings settings, Clock clock, Sleeper sleeper) {
-        this(classification, breakers, budgets, settings, clock, sleeper, THREAD_LOCAL_RANDOM);
-    }
-
-    /** As the other constructor, with the source of the backoff's jitter (seed it to make tests repeatable). */
-    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
-            RetrySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random) {
-        this(classification, breakers, budgets, settings, clock, sleeper, random, ExecutionListener.NONE);
-    }
-
-    /**
-     * As the first constructor, with a listener told of every attempt, refusal and ending (an exception it
-     * throws is logged, never passed on).
-     */
-    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
-            RetrySettings settings, Clock clock, Sleeper sleeper, ExecutionListener listener) {
-        this(classification, breakers, budgets, settings, clock, sleeper, THREAD_LOCAL_RANDOM, listener);
-    }
-
-    /** With every collaborator given: jitter source and listener included. */
-    public ChainExecutor(FailureClassification classification, ProviderBreakers breakers, RetryBudgets budgets,
-            RetrySettings settings, Clock clock, Sleeper sleeper, RandomGenerator random,
-            ExecutionListener listener) {
-        this.classification = Objects.requireNonNull(classification, "classification");
-        this.breakers = Objects.requireNonNull(breakers, "breakers");
-        this.budgets = Objects.requireNonNull(budgets, "budgets");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.backOff = new HintAwareBackOffPolicy(sleeper);
-        this.delay = new RetryDelay(settings, random);
-        this.holds = new ProviderHolds(settings.maxServerWait());
-        this.report = new UnavailableReport(breakers);
-        this.listener = ExecutionListeners.of(List.of(Objects.requireNonNull(listener, "listener")));
+    public static Builder builder(FailureClassification classification, ProviderLanes lanes) {
+        return new Builder(classification, lanes);
     }
 
     /**
      * Runs the plan.
      *
-     * @throws GenerationRejectedException    when a provider rejected the request itself (no further call made)
+     * @throws GenerationRejectedException    when a provider rejected the request itself (no further call made);
+     *                                        a {@link PromptBlockedException} when its content policy refused it
      * @throws GenerationUnavailableException when no step delivered and there is no last resort, or it failed
      */
     public <T> Outcome<T> execute(Plan<T> plan) {
@@ -124,12 +102,13 @@ public final class ChainExecutor {
     }
 
     private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
-        AttemptRunner runner = new AttemptRunner(state, classification, holds, clock);
+        AttemptRunner runner = new AttemptRunner(state, classification, clock);
+        DeadlineShares shares = new DeadlineShares(lanes, settings.fallbackReserve());
         List<Step<T>> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step<T> step = steps.get(i);
-            if (state.isMisconfigured(step.provider())) {
-                state.note(step, "skipped, provider misconfigured");
+            if (state.isSkipped(step.breakerId())) {
+                state.note(step, "skipped, provider given up for this request");
                 continue;
             }
             Duration timeLeft = state.timeLeft();
@@ -137,17 +116,24 @@ public final class ChainExecutor {
                 state.note(step, "not tried, deadline reached");
                 break;
             }
-            Duration held = holds.remaining(step.breakerId(), clock.instant());
+            Instant shareEnd = shares.shareEnd(steps, i, state.now(), state.deadline(), state::isSkipped);
+            Duration available = Duration.between(state.now(), shareEnd);
+            if (available.compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
+                state.note(step, "not tried, its provider's share of the deadline is spent");
+                continue;
+            }
+            ProviderLane lane = lanes.lane(step.breakerId());
+            Duration held = lane.heldFor();
             if (!held.isZero()) {
-                if (alternativeAfter(steps, i, state)
-                        || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(timeLeft) > 0) {
+                if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {
                     state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
                     continue;
                 }
                 sleepOut(held, plan, state);
             }
             int index = i;
-            Outcome<T> outcome = tryStep(plan, step, state, runner, held, () -> alternativeAfter(steps, index, state));
+            Outcome<T> outcome = tryStep(plan, step, lane, state, runner, shareEnd, held,
+                    () -> alternativeAfter(steps, index, state));
             if (outcome != null) {
                 return outcome;
             }
@@ -159,11 +145,12 @@ public final class ChainExecutor {
     private boolean alternativeAfter(List<? extends Step<?>> steps, int held, ExecutionState state) {
         String heldId = steps.get(held).breakerId();
         for (int i = held + 1; i < steps.size(); i++) {
-            Step<?> next = steps.get(i);
-            if (!next.breakerId().equals(heldId) && !state.isMisconfigured(next.provider())
-                    && holds.remaining(next.breakerId(), clock.instant()).isZero()
-                    && breakers.forId(next.breakerId()).getState() != CircuitBreaker.State.OPEN) {
-                return true;
+            String id = steps.get(i).breakerId();
+            if (!id.equals(heldId) && !state.isSkipped(id)) {
+                ProviderLane next = lanes.lane(id);
+                if (next.heldFor().isZero() && next.breakerAllowsCalls()) {
+                    return true;
+                }
             }
         }
         return false;
@@ -181,17 +168,18 @@ public final class ChainExecutor {
     /**
      * The step's outcome, or {@code null} when it gave up (and noted why).
      *
+     * @param shareEnd    when the step's provider's share of the deadline ends
      * @param waited      how long the step waited for its provider's hold before its first attempt
      * @param alternative whether another provider could be tried now instead of waiting for a server's hint
      */
-    private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ExecutionState state, AttemptRunner runner,
-            Duration waited, BooleanSupplier alternative) {
-        StepRetryPolicy policy = new StepRetryPolicy(step, state, settings, delay, budgets, alternative);
+    private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ProviderLane lane, ExecutionState state,
+            AttemptRunner runner, Instant shareEnd, Duration waited, BooleanSupplier alternative) {
+        StepRetryPolicy policy = new StepRetryPolicy(step, lane, state, decider, settings.maxAttempts(), shareEnd,
+                plan.onContentBlocked(), alternative);
         RetryTemplate template = new RetryTemplate();
         template.setRetryPolicy(policy);
         template.setBackOffPolicy(backOff);
-        StepAttempts<T> attempts = new StepAttempts<>(step, breakers.forId(step.breakerId()), budgets, state, runner,
-                waited);
+        StepAttempts<T> attempts = new StepAttempts<>(step, lane, state, runner, shareEnd, waited);
         try {
             T value = template.execute(attempts);
             return new Outcome<>(value, step, plan.degraded(step), state.attempts());
@@ -211,23 +199,36 @@ public final class ChainExecutor {
         return null;
     }
 
-    private void giveUp(Step<?> step, AttemptFailedException e, RetryDecision decision, ExecutionState state) {
+    private void giveUp(Step<?> step, AttemptFailedException e, StepDecision decision, ExecutionState state) {
         Failure failure = e.failure();
-        FailureKind kind = failure.kind();
-        if (kind.scope() == FailureKind.Scope.REQUEST) {
-            GenerationRejectedException rejected = new GenerationRejectedException(null,
+        switch (decision.action()) {
+            case REJECT -> throw rejection(step, failure, e.getCause());
+            case SKIP_PROVIDER -> {
+                state.skipLane(step.breakerId());
+                state.note(step, describe(failure) + ", " + decision.reason());
+            }
+            default -> state.note(step, describe(failure) + ", " + decision.reason());
+        }
+    }
+
+    private static String describe(Failure failure) {
+        return failure.kind().name() + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "");
+    }
+
+    private static GenerationRejectedException rejection(Step<?> step, Failure failure, Throwable cause) {
+        GenerationRejectedException rejected;
+        if (failure.kind() == FailureKind.CONTENT_BLOCKED) {
+            String reason = cause instanceof ContentBlockedException blocked ? blocked.reason()
+                    : failure.message() != null ? failure.message() : "no reason given";
+            rejected = new PromptBlockedException(step.provider(), reason, failure.httpStatus());
+        } else {
+            String field = cause instanceof UnsupportedRequestException unsupported ? unsupported.field() : null;
+            rejected = new GenerationRejectedException(field,
                     failure.message() != null ? failure.message() : step.provider() + " rejected the request",
                     failure.httpStatus());
-            rejected.initCause(e.getCause());
-            throw rejected;
         }
-        String what = kind.name() + (failure.httpStatus() > 0 ? " (HTTP " + failure.httpStatus() + ")" : "");
-        if (kind.scope() == FailureKind.Scope.PROVIDER) {
-            state.markMisconfigured(step.provider());
-            state.note(step, what + ", provider misconfigured: skipping its other steps");
-        } else {
-            state.note(step, what + ", " + decision.reason());
-        }
+        rejected.initCause(cause);
+        return rejected;
     }
 
     private <T> Outcome<T> lastResort(Plan<T> plan, ExecutionState state, AttemptRunner runner) {
@@ -237,12 +238,63 @@ public final class ChainExecutor {
         }
         try {
             // Offline and local: it gets its own timeout whatever is left of the deadline.
-            T value = runner.call(step, step.timeout(), Duration.ZERO, null);
+            T value = runner.call(step, null, step.timeout(), Duration.ZERO);
             return new Outcome<>(value, step, true, state.attempts());
         } catch (AttemptFailedException e) {
             throw report.lastResortFailed(plan, state, e.failure().kind().name());
         } catch (StepStoppedException e) {
             throw report.interrupted(plan, state);
+        }
+    }
+
+    /** Builds a {@link ChainExecutor}: the documented retry defaults, the system clock, real sleeps, no listener. */
+    public static final class Builder {
+
+        private final FailureClassification classification;
+        private final ProviderLanes lanes;
+        private RetrySettings settings = RetrySettings.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = new ThreadWaitSleeper();
+        private RandomGenerator random = THREAD_LOCAL_RANDOM;
+        private ExecutionListener listener = ExecutionListener.NONE;
+
+        private Builder(FailureClassification classification, ProviderLanes lanes) {
+            this.classification = Objects.requireNonNull(classification, "classification");
+            this.lanes = Objects.requireNonNull(lanes, "lanes");
+        }
+
+        /** Attempts per step, backoff, server-wait cap and the fallback reserve. */
+        public Builder settings(RetrySettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The time deadlines and durations are read from. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How backoff waits (a test's sleeper advances its clock instead). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The source of the backoff's jitter (seed it to make tests repeatable). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Told of every attempt, refusal and ending; an exception it throws is logged, never passed on. */
+        public Builder listener(ExecutionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public ChainExecutor build() {
+            return new ChainExecutor(this);
         }
     }
 }

@@ -32,8 +32,9 @@ final class ChainPlanner {
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
-        return new Plan<>(chain.name(), steps, lastResort, request.deadline(), request.aspectRatio(),
-                request.prompt());
+        return Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps).lastResort(lastResort)
+                .aspectRatio(request.aspectRatio()).prompt(request.prompt()).onContentBlocked(chain.onContentBlocked())
+                .build();
     }
 
     private List<ImageProvider> available(ChainDefinition chain) {
@@ -75,10 +76,10 @@ final class ChainPlanner {
     }
 
     private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request) {
-        return new Step<>(provider.id(), provider.id(), provider.model(), resolution, provider.timeout(),
-                provider.capabilities().alwaysDegraded(), attempt -> provider.generate(
-                        new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(),
-                                attempt.timeout())));
+        return Step.<ProviderImage>builder(provider.id(), attempt -> provider.generate(
+                new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(), attempt.timeout())))
+                .model(provider.model()).resolution(resolution).timeout(provider.timeout())
+                .alwaysDegraded(provider.capabilities().alwaysDegraded()).build();
     }
 
     private static GenerationRejectedException unservable(ChainDefinition chain, List<ImageProvider> available,

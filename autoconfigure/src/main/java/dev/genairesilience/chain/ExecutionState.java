@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one execution has seen so far: its deadline, its attempts, the providers found misconfigured, why each
+ * What one execution has seen so far: its deadline, its attempts, the lanes it gave up, why each
  * step gave up. Tells its {@link ExecutionListener} of each attempt and refusal as it is recorded. Confined to
  * the executing thread.
  */
@@ -24,7 +24,7 @@ final class ExecutionState {
     private final Instant deadline;
     private final String aspectRatio;
     private final List<Attempt> attempts = new ArrayList<>();
-    private final Set<String> misconfiguredProviders = new HashSet<>();
+    private final Set<String> skippedLanes = new HashSet<>();
     private final List<String> stepNotes = new ArrayList<>();
     private Duration longestServerWait;
     private Throwable lastError;
@@ -101,12 +101,17 @@ final class ExecutionState {
         listener.retryBudgetRefused(planName, step);
     }
 
-    void markMisconfigured(String provider) {
-        misconfiguredProviders.add(provider);
+    /** Gives up every remaining step of a lane for this execution (misconfigured, or its content policy refused). */
+    void skipLane(String lane) {
+        skippedLanes.add(lane);
     }
 
-    boolean isMisconfigured(String provider) {
-        return misconfiguredProviders.contains(provider);
+    boolean isSkipped(String lane) {
+        return skippedLanes.contains(lane);
+    }
+
+    Instant deadline() {
+        return deadline;
     }
 
     /** Notes why a step gave up, for the message of the exception if nothing delivers. */

@@ -26,7 +26,7 @@ final class HintAwareBackOffPolicy implements BackOffPolicy {
 
     @Override
     public void backOff(BackOffContext backOffContext) {
-        RetryDecision decision = RetryDecision.in(((DecisionHolder) backOffContext).retryContext());
+        StepDecision decision = StepDecision.in(((DecisionHolder) backOffContext).retryContext());
         long millis = decision == null ? 0 : decision.delay().toMillis();
         if (millis <= 0) {
             return;

@@ -1,41 +1,80 @@
 package dev.genairesilience.chain;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What one execution tries, in order, within one deadline.
+ * What one execution tries, in order, within one deadline. Built with {@link #builder(String, Duration)};
+ * {@link #toString()} never shows the prompt.
  *
- * @param name        the chain (or method) name, for messages and {@code GenerationUnavailableException#chain()}
- * @param steps       the steps, best first; the first one is what the caller asked for
- * @param lastResort  an offline stand-in called once when every step failed, even past the deadline, or {@code null}
- * @param deadline    how long the whole execution may take, sleeps included (the last resort aside)
- * @param aspectRatio the aspect ratio handed to every {@code ModelAttempt}, or {@code null}
- * @param prompt      the prompt the steps draw, for an {@link ExecutionListener} that the application allowed to
- *                    log it, or {@code null}; {@link #toString()} never shows it
- * @param <T>         what the steps produce
+ * @param <T> what the steps produce
  */
-public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline, String aspectRatio,
-        String prompt) {
+public final class Plan<T> {
 
-    public Plan {
-        Objects.requireNonNull(name, "name");
-        steps = List.copyOf(steps);
-        Objects.requireNonNull(deadline, "deadline");
+    private final String name;
+    private final List<Step<T>> steps;
+    private final Step<T> lastResort;
+    private final Duration deadline;
+    private final String aspectRatio;
+    private final String prompt;
+    private final ContentBlockedAction onContentBlocked;
+
+    private Plan(Builder<T> b) {
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.steps = List.copyOf(b.steps);
+        this.lastResort = b.lastResort;
+        this.deadline = Objects.requireNonNull(b.deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("Plan deadline must be positive, was " + deadline);
         }
+        this.aspectRatio = b.aspectRatio;
+        this.prompt = b.prompt;
+        this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
     }
 
-    /** A plan without a prompt to report. */
-    public Plan(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline, String aspectRatio) {
-        this(name, steps, lastResort, deadline, aspectRatio, null);
+    /**
+     * @param name     the chain (or method) name, for messages and {@code GenerationUnavailableException#chain()}
+     * @param deadline how long the whole execution may take, sleeps included (the last resort aside)
+     */
+    public static <T> Builder<T> builder(String name, Duration deadline) {
+        return new Builder<>(name, deadline);
     }
 
-    /** A plan whose attempts carry no aspect ratio. */
-    public Plan(String name, List<Step<T>> steps, Step<T> lastResort, Duration deadline) {
-        this(name, steps, lastResort, deadline, null, null);
+    /** The chain (or method) name. */
+    public String name() {
+        return name;
+    }
+
+    /** The steps, best first; the first one is what the caller asked for. */
+    public List<Step<T>> steps() {
+        return steps;
+    }
+
+    /** An offline stand-in called once when every step failed, even past the deadline, or {@code null}. */
+    public Step<T> lastResort() {
+        return lastResort;
+    }
+
+    /** How long the whole execution may take. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** The aspect ratio handed to every {@code ModelAttempt}, or {@code null}. */
+    public String aspectRatio() {
+        return aspectRatio;
+    }
+
+    /** The prompt, for an {@link ExecutionListener} the application allowed to log it, or {@code null}. */
+    public String prompt() {
+        return prompt;
+    }
+
+    /** What happens when a provider's content policy refuses the prompt. */
+    public ContentBlockedAction onContentBlocked() {
+        return onContentBlocked;
     }
 
     /**
@@ -56,6 +95,60 @@ public record Plan<T>(String name, List<Step<T>> steps, Step<T> lastResort, Dura
     public String toString() {
         return "Plan[name=" + name + ", steps=" + steps.size() + ", lastResort="
                 + (lastResort == null ? null : lastResort.label()) + ", deadline=" + deadline + ", aspectRatio="
-                + aspectRatio + ", prompt=" + (prompt == null ? null : "<" + prompt.length() + " chars>") + "]";
+                + aspectRatio + ", prompt=" + (prompt == null ? null : "<" + prompt.length() + " chars>")
+                + ", onContentBlocked=" + onContentBlocked + "]";
+    }
+
+    /** Builds a {@link Plan}; a content-policy block rejects the request unless told otherwise. */
+    public static final class Builder<T> {
+
+        private final String name;
+        private final Duration deadline;
+        private final List<Step<T>> steps = new ArrayList<>();
+        private Step<T> lastResort;
+        private String aspectRatio;
+        private String prompt;
+        private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+
+        private Builder(String name, Duration deadline) {
+            this.name = name;
+            this.deadline = deadline;
+        }
+
+        /** Adds steps, in the order they are tried. */
+        public Builder<T> steps(List<Step<T>> more) {
+            steps.addAll(more);
+            return this;
+        }
+
+        /** Adds one step, tried after those added before. */
+        public Builder<T> step(Step<T> step) {
+            steps.add(step);
+            return this;
+        }
+
+        public Builder<T> lastResort(Step<T> lastResort) {
+            this.lastResort = lastResort;
+            return this;
+        }
+
+        public Builder<T> aspectRatio(String aspectRatio) {
+            this.aspectRatio = aspectRatio;
+            return this;
+        }
+
+        public Builder<T> prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        public Builder<T> onContentBlocked(ContentBlockedAction onContentBlocked) {
+            this.onContentBlocked = onContentBlocked;
+            return this;
+        }
+
+        public Plan<T> build() {
+            return new Plan<>(this);
+        }
     }
 }

@@ -3,8 +3,8 @@ package dev.genairesilience.chain;
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * A request with the chain's defaults filled in and every value checked, before any call is made.
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 record ResolvedRequest(String prompt, Resolution resolution, String aspectRatio, Duration deadline) {
 
-    private static final Pattern ASPECT_RATIO = Pattern.compile("\\d+:\\d+");
     private static final String DEFAULT_ASPECT_RATIO = "1:1";
 
     /** @throws GenerationRejectedException naming the field at fault */
@@ -25,16 +24,22 @@ record ResolvedRequest(String prompt, Resolution resolution, String aspectRatio,
             throw new GenerationRejectedException("resolution",
                     "not given, and chain '" + chain.name() + "' has no default resolution");
         }
-        String aspectRatio = firstNonNull(request.aspectRatio(), chain.aspectRatio(), DEFAULT_ASPECT_RATIO);
-        if (!ASPECT_RATIO.matcher(aspectRatio).matches()) {
-            throw new GenerationRejectedException("aspectRatio",
-                    "'" + aspectRatio + "' is not of the form width:height, such as 16:9");
-        }
+        String aspectRatio = aspectRatio(firstNonNull(request.aspectRatio(), chain.aspectRatio(),
+                DEFAULT_ASPECT_RATIO));
         Duration deadline = request.deadline() != null ? request.deadline() : chain.deadline();
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             throw new GenerationRejectedException("deadline", "must be positive, was " + deadline);
         }
         return new ResolvedRequest(request.prompt(), resolution, aspectRatio, deadline);
+    }
+
+    /** The ratio in its one form, {@code W:H}; refused here, before any provider sees it. */
+    private static String aspectRatio(String text) {
+        try {
+            return AspectRatio.parse(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw new GenerationRejectedException("aspectRatio", e.getMessage());
+        }
     }
 
     private static String firstNonNull(String a, String b, String c) {

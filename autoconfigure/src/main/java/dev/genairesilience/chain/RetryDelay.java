@@ -30,26 +30,26 @@ final class RetryDelay {
     /**
      * @param failure     the failure of the attempt just made
      * @param retryNumber 1 for the first retry of the step, then 2, 3, …
-     * @param timeLeft    the time left before the deadline now
+     * @param timeLeft    the time the step may still use
      */
-    RetryDecision decide(Failure failure, int retryNumber, Duration timeLeft) {
+    StepDecision decide(Failure failure, int retryNumber, Duration timeLeft) {
         Duration backoff = jitteredBackoff(retryNumber);
         Duration hint = failure.serverWait();
         Duration wait = backoff;
         if (hint != null) {
             if (hint.compareTo(settings.maxServerWait()) > 0) {
-                return RetryDecision.moveOn("server asked to wait " + seconds(hint) + ", more than max-server-wait "
+                return StepDecision.nextStep("server asked to wait " + seconds(hint) + ", more than max-server-wait "
                         + seconds(settings.maxServerWait()));
             }
             if (hint.compareTo(timeLeft) >= 0) {
-                return RetryDecision.moveOn("server asked to wait " + seconds(hint) + ", past the deadline");
+                return StepDecision.nextStep("server asked to wait " + seconds(hint) + ", longer than the time left");
             }
             wait = min(max(hint, backoff), settings.maxServerWait());
         }
         if (wait.plus(MIN_CALL_TIME).compareTo(timeLeft) > 0) {
-            return RetryDecision.moveOn("no time left for a retry after a " + seconds(wait) + " wait");
+            return StepDecision.nextStep("no time left for a retry after a " + seconds(wait) + " wait");
         }
-        return RetryDecision.retryAfter(wait);
+        return StepDecision.retryAfter(wait);
     }
 
     /** A uniform draw in {@code [0, cap(retryNumber)]}, in whole milliseconds as the sleeper takes them. */

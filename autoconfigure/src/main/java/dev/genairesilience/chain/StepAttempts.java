@@ -1,50 +1,54 @@
 package dev.genairesilience.chain;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.retry.RetryCallback;
 import org.springframework.retry.RetryContext;
 
 /**
- * The body the {@code RetryTemplate} runs for each attempt of one step: checks the deadline, asks the breaker
- * for a permission (again on every retry, since it may have opened meanwhile), then makes the call.
+ * The body the {@code RetryTemplate} runs for each attempt of one step: checks the provider's share of the
+ * deadline, asks the breaker for a permission (again on every retry, since it may have opened meanwhile), then
+ * makes the call with {@code min(provider timeout, what the share leaves)}.
  */
 final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
 
     private final Step<T> step;
-    private final CircuitBreaker breaker;
-    private final RetryBudgets budgets;
+    private final ProviderLane lane;
     private final ExecutionState state;
     private final AttemptRunner runner;
+    private final Instant shareEnd;
     private final Duration firstWait;
 
-    /** @param firstWait how long the engine already waited before the step's first attempt (a provider's hold) */
-    StepAttempts(Step<T> step, CircuitBreaker breaker, RetryBudgets budgets, ExecutionState state,
-            AttemptRunner runner, Duration firstWait) {
+    /**
+     * @param shareEnd  when the step's provider's share of the deadline ends ({@link DeadlineShares})
+     * @param firstWait how long the engine already waited before the step's first attempt (a provider's hold)
+     */
+    StepAttempts(Step<T> step, ProviderLane lane, ExecutionState state, AttemptRunner runner, Instant shareEnd,
+            Duration firstWait) {
         this.step = step;
-        this.breaker = breaker;
-        this.budgets = budgets;
+        this.lane = lane;
         this.state = state;
         this.runner = runner;
+        this.shareEnd = shareEnd;
         this.firstWait = firstWait;
     }
 
     @Override
     public T doWithRetry(RetryContext context) {
-        Duration timeLeft = state.timeLeft();
-        if (timeLeft.isNegative() || timeLeft.isZero()) {
+        Duration available = Duration.between(state.now(), shareEnd);
+        if (available.isNegative() || available.isZero()) {
             throw new StepStoppedException(StepStoppedException.Reason.DEADLINE);
         }
-        if (!breaker.tryAcquirePermission()) {
+        if (!lane.breaker().tryAcquirePermission()) {
             throw new StepStoppedException(StepStoppedException.Reason.CIRCUIT_OPEN);
         }
-        RetryDecision previous = RetryDecision.in(context);
+        StepDecision previous = StepDecision.in(context);
         if (previous == null) {
-            budgets.recordFirstAttempt(step.breakerId());
+            lane.recordFirstAttempt();
         }
-        Duration timeout = step.timeout().compareTo(timeLeft) <= 0 ? step.timeout() : timeLeft;
+        Duration timeout = step.timeout().compareTo(available) <= 0 ? step.timeout() : available;
         Duration waitBefore = previous == null ? firstWait : previous.delay();
-        return runner.call(step, timeout, waitBefore, breaker);
+        return runner.call(step, lane, timeout, waitBefore);
     }
 
     @Override

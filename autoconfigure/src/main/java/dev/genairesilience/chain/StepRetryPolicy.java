@@ -1,35 +1,39 @@
 package dev.genairesilience.chain;
 
-import dev.genairesilience.failure.Failure;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.context.RetryContextSupport;
 
 /**
- * Whether one step gets another attempt, decided once per failed attempt: only when the failure is retryable,
- * attempts remain, a server's wait hint is not better spent on another provider, the {@link RetryDelay wait} fits
- * before the deadline and the provider's retry budget grants it (asked last, so a retry that would not happen
+ * Whether one step gets another attempt: the {@link StepDecider}'s decision over the failure, within the time the
+ * step's provider may still use, then the provider's retry budget (asked last, so a retry that would not happen
  * spends no budget). Built per step and execution.
  */
 final class StepRetryPolicy implements RetryPolicy {
 
     private final Step<?> step;
+    private final ProviderLane lane;
     private final ExecutionState state;
-    private final RetrySettings settings;
-    private final RetryDelay delay;
-    private final RetryBudgets budgets;
+    private final StepDecider decider;
+    private final Instant shareEnd;
+    private final ContentBlockedAction onBlocked;
     private final BooleanSupplier otherProviderAvailable;
-    private RetryDecision lastDecision;
+    private final int maxAttempts;
+    private StepDecision lastDecision;
 
     /** @param otherProviderAvailable whether a later step of another provider could be tried right now */
-    StepRetryPolicy(Step<?> step, ExecutionState state, RetrySettings settings, RetryDelay delay,
-            RetryBudgets budgets, BooleanSupplier otherProviderAvailable) {
+    StepRetryPolicy(Step<?> step, ProviderLane lane, ExecutionState state, StepDecider decider, int maxAttempts,
+            Instant shareEnd, ContentBlockedAction onBlocked, BooleanSupplier otherProviderAvailable) {
         this.step = step;
+        this.lane = lane;
         this.state = state;
-        this.settings = settings;
-        this.delay = delay;
-        this.budgets = budgets;
+        this.decider = decider;
+        this.maxAttempts = maxAttempts;
+        this.shareEnd = shareEnd;
+        this.onBlocked = onBlocked;
         this.otherProviderAvailable = otherProviderAvailable;
     }
 
@@ -43,7 +47,7 @@ final class StepRetryPolicy implements RetryPolicy {
         if (context.getLastThrowable() == null) {
             return true;
         }
-        RetryDecision decision = RetryDecision.in(context);
+        StepDecision decision = StepDecision.in(context);
         return decision != null && decision.retry();
     }
 
@@ -61,33 +65,24 @@ final class StepRetryPolicy implements RetryPolicy {
 
     @Override
     public int getMaxAttempts() {
-        return settings.maxAttempts();
+        return maxAttempts;
     }
 
     /** The decision after the step's last failed attempt, or {@code null} when none failed. */
-    RetryDecision lastDecision() {
+    StepDecision lastDecision() {
         return lastDecision;
     }
 
-    private RetryDecision decide(Throwable error, int attemptsMade) {
+    private StepDecision decide(Throwable error, int attemptsMade) {
         if (!(error instanceof AttemptFailedException failed)) {
-            return RetryDecision.moveOn(error.getMessage());
+            return StepDecision.nextStep(error.getMessage());
         }
-        Failure failure = failed.failure();
-        if (!failure.kind().retryable()) {
-            return RetryDecision.moveOn("not retryable");
-        }
-        if (attemptsMade >= settings.maxAttempts()) {
-            return RetryDecision.moveOn(attemptsMade + " attempt(s) made");
-        }
-        if (failure.serverWait() != null && otherProviderAvailable.getAsBoolean()) {
-            return RetryDecision.moveOn("server asked to wait " + RetryDelay.seconds(failure.serverWait())
-                    + "; another provider can answer meanwhile");
-        }
-        RetryDecision decision = delay.decide(failure, attemptsMade, state.timeLeft());
-        if (decision.retry() && !budgets.tryRetry(step.breakerId())) {
+        Duration available = Duration.between(state.now(), shareEnd);
+        StepDecision decision = decider.decide(failed.failure(), attemptsMade, available,
+                otherProviderAvailable.getAsBoolean(), onBlocked);
+        if (decision.retry() && !lane.tryRetry()) {
             state.retryBudgetRefused(step);
-            return RetryDecision.moveOn("retry budget of " + step.breakerId() + " spent");
+            return StepDecision.nextStep("retry budget of " + step.breakerId() + " spent");
         }
         return decision;
     }

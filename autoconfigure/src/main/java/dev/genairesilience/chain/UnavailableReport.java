@@ -16,10 +16,10 @@ final class UnavailableReport {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
     private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final ProviderBreakers breakers;
+    private final ProviderLanes lanes;
 
-    UnavailableReport(ProviderBreakers breakers) {
-        this.breakers = breakers;
+    UnavailableReport(ProviderLanes lanes) {
+        this.lanes = lanes;
     }
 
     GenerationUnavailableException exhausted(Plan<?> plan, ExecutionState state) {
@@ -61,7 +61,7 @@ final class UnavailableReport {
         plan.steps().forEach(step -> ids.add(step.breakerId()));
         Duration soonest = null;
         for (String id : ids) {
-            CircuitBreaker breaker = breakers.forId(id);
+            CircuitBreaker breaker = lanes.lane(id).breaker();
             if (breaker.getState() == CircuitBreaker.State.OPEN) {
                 Duration wait = Duration.ofMillis(
                         breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));

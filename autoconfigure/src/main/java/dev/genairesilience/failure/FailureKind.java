@@ -82,6 +82,14 @@ public enum FailureKind {
         return providerFault;
     }
 
+    /**
+     * Whether a failure of this kind says the provider is misconfigured (its key or model id is wrong): the one
+     * rule the engine skips a provider by, and health and the endpoint report it by.
+     */
+    public boolean misconfiguresProvider() {
+        return scope == Scope.PROVIDER;
+    }
+
     /** How far the failure reaches: this step, this provider, or the whole request. */
     public Scope scope() {
         return scope;

@@ -14,6 +14,20 @@ import java.time.Duration;
  */
 public record GenerationCall(String prompt, Resolution resolution, String aspectRatio, Duration timeout) {
 
+    /**
+     * The aspect ratio parsed, {@code 1:1} when none was given.
+     *
+     * @throws UnsupportedRequestException naming {@code aspectRatio} when it is not {@code W:H} (the engine checks
+     *                                     requests before they reach a provider, so only a direct caller meets this)
+     */
+    public AspectRatio ratio() {
+        try {
+            return AspectRatio.parse(aspectRatio == null ? "1:1" : aspectRatio);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedRequestException("aspectRatio", e.getMessage());
+        }
+    }
+
     @Override
     public String toString() {
         return "GenerationCall[prompt=<" + prompt.length() + " chars>, resolution=" + resolution + ", aspectRatio="

@@ -39,15 +39,14 @@ public final class WarmupRunner {
         boolean wasWarm = states.status(target.name()).map(s -> s.state() == WarmupStatus.State.WARM)
                 .orElse(false);
         states.warming(target.name());
-        Step<Void> step = new Step<>(target.breakerId(), target.name(), target.model(), null, target.timeout(), false,
-                attempt -> {
-                    target.call().warm(attempt);
-                    return null;
-                });
+        Step<Void> step = Step.<Void>builder(target.name(), attempt -> {
+            target.call().warm(attempt);
+            return null;
+        }).lane(target.breakerId()).model(target.model()).timeout(target.timeout()).build();
         long start = System.nanoTime();
         try {
-            int attempts = executor.execute(new Plan<>("warm-up " + target.name(), List.of(step), null,
-                    target.timeout())).attempts().size();
+            int attempts = executor.execute(Plan.<Void>builder("warm-up " + target.name(), target.timeout())
+                    .step(step).build()).attempts().size();
             states.warmed(target.name());
             if (wasWarm) {
                 log.debug("genai keep-alive of {} done in {} ms", target.name(), millisSince(start));

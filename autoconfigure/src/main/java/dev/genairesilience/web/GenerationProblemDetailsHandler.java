@@ -2,6 +2,7 @@ package dev.genairesilience.web;
 
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.PromptBlockedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -14,8 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns the engine's failures that reach a controller unhandled into {@code application/problem+json}:
- * {@code 503} with {@code Retry-After} when no provider could deliver, {@code 400} naming the field when the
- * request is invalid. Ordered last, so the application's own advice wins. No prompt ever appears.
+ * {@code 503} with {@code Retry-After} when no provider could deliver, {@code 422} when a provider's content policy
+ * refused the prompt, {@code 400} naming the field when the request is invalid. Ordered last, so the application's
+ * own advice wins. No prompt ever appears.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -24,7 +26,7 @@ public class GenerationProblemDetailsHandler {
     /** {@code 503 Service Unavailable} with {@code Retry-After} in seconds. */
     @ExceptionHandler(GenerationUnavailableException.class)
     public ResponseEntity<ProblemDetail> unavailable(GenerationUnavailableException e) {
-        long retryAfterSeconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        long retryAfterSeconds = e.retryAfterSeconds();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "No image was generated and nothing was charged: every image provider is busy or unavailable right"
                         + " now. Try again in " + retryAfterSeconds + " seconds.");
@@ -35,6 +37,18 @@ public class GenerationProblemDetailsHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** {@code 422 Unprocessable Content}: the provider's content policy refused the prompt; nothing was generated. */
+    @ExceptionHandler(PromptBlockedException.class)
+    public ResponseEntity<ProblemDetail> blocked(PromptBlockedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "The image provider's content policy refused the prompt; nothing was generated and nothing was "
+                        + "charged. " + e.getMessage());
+        problem.setTitle("Prompt refused by the provider's content policy");
+        problem.setProperty("field", e.field());
+        problem.setProperty("provider", e.provider());
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** {@code 400 Bad Request} naming the field at fault. */

@@ -10,6 +10,7 @@ import dev.genairesilience.aop.ImageGenerationAspect;
 import dev.genairesilience.aop.ModelFallbackAspect;
 import dev.genairesilience.chain.ChainExecutor;
 import dev.genairesilience.chain.ProviderBreakers;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.chain.RetrySettings;
 import dev.genairesilience.failure.Failure;
@@ -133,8 +134,9 @@ class GenAiAutoConfigurationTests {
     @Test
     void anApplicationsChainExecutorReplacesOurs() {
         RetrySettings settings = RetrySettings.defaults();
-        ChainExecutor own = new ChainExecutor(new FailureClassification(List.of()), id -> null,
-                new RetryBudgets(settings, Clock.systemUTC()), settings, Clock.systemUTC(), new ThreadWaitSleeper());
+        ChainExecutor own = ChainExecutor.builder(new FailureClassification(List.of()),
+                new ProviderLanes(id -> null, new RetryBudgets(settings, Clock.systemUTC()), Duration.ofSeconds(1),
+                        Clock.systemUTC())).settings(settings).build();
         GenAiContextRunners.application().withBean(ChainExecutor.class, () -> own)
                 .run(context -> assertThat(context).getBean(ChainExecutor.class).isSameAs(own));
     }

@@ -75,7 +75,7 @@ class GenAiConfigurationValidationTests {
 
     @Test
     void aBadAspectRatioIsNamed() {
-        assertStartupFailsWith("genai.chains.banner.aspect-ratio: '16/9' is not width:height",
+        assertStartupFailsWith("genai.chains.banner.aspect-ratio: '16/9' is not of the form width:height",
                 "genai.chains.banner.providers=good", "genai.chains.banner.aspect-ratio=16/9");
     }
 

@@ -48,9 +48,11 @@ class GenAiPropertiesTests {
                 "genai.chains.product-shots.last-resort=card", "genai.retry.budget.window=20s")
                 .run(context -> {
                     ChainDefinition chain = context.getBean(ImageProviderRegistry.class).chains().get("product-shots");
-                    assertThat(chain).isEqualTo(new ChainDefinition("product-shots", List.of("good", "broken"),
-                            Resolution.FOUR_K, List.of(Resolution.TWO_K, Resolution.ONE_K), "16:9",
-                            Duration.ofSeconds(90), "card", ChainDefinition.StepOrder.RESOLUTION_FIRST));
+                    assertThat(chain).isEqualTo(ChainDefinition.builder("product-shots")
+                            .providers(List.of("good", "broken")).resolution(Resolution.FOUR_K)
+                            .degrade(List.of(Resolution.TWO_K, Resolution.ONE_K)).aspectRatio("16:9")
+                            .deadline(Duration.ofSeconds(90)).lastResort("card")
+                            .order(ChainDefinition.StepOrder.RESOLUTION_FIRST).build());
                     assertThat(context.getBean(GenAiProperties.class).getRetry().toSettings().budgetWindow())
                             .isEqualTo(Duration.ofSeconds(20));
                 });

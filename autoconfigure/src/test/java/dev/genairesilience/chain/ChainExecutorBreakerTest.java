@@ -37,8 +37,7 @@ class ChainExecutorBreakerTest {
 
     @Test
     void retriesStopAsSoonAsTheBreakerOpensMidStep() {
-        Engine patient = new Engine(new RetrySettings(6, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 0.2, 10, Duration.ofSeconds(10)));
+        Engine patient = new Engine(Engine.settingsBuilder().maxAttempts(6).build());
         ScriptedCall pro = ScriptedCall.failing(FailureKind.TIMEOUT);
         ScriptedCall flash = ScriptedCall.succeeding("flash-image");
 

@@ -15,8 +15,7 @@ class ChainExecutorHoldTest {
 
     private static final Failure QUOTA_SPENT = new Failure(FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(4), null);
 
-    private final Engine engine = new Engine(new RetrySettings(1, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 0.2, 10, Duration.ofSeconds(10)));
+    private final Engine engine = new Engine(Engine.settingsBuilder().maxAttempts(1).build());
 
     @Test
     void whileAProviderIsHeldOtherRequestsGoStraightToTheNextProvider() {
@@ -65,7 +64,8 @@ class ChainExecutorHoldTest {
         ScriptedCall only = ScriptedCall.succeeding("image").afterFailing(QUOTA_SPENT);
         Plan<String> first = Engine.plan(Engine.step("only", ONE_K, only));
         catchUnavailable(first);
-        Plan<String> hurried = new Plan<>("hurried", first.steps(), null, Duration.ofSeconds(2), "1:1");
+        Plan<String> hurried = Plan.<String>builder("hurried", Duration.ofSeconds(2)).steps(first.steps()).aspectRatio("1:1")
+                .build();
 
         catchUnavailable(hurried);
 

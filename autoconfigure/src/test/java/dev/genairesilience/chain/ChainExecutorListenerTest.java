@@ -76,8 +76,7 @@ class ChainExecutorListenerTest {
 
     @Test
     void aRetryRefusedByASpentBudgetIsReported() {
-        RetrySettings noBudget = new RetrySettings(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), 0.0, 0, Duration.ofSeconds(10));
+        RetrySettings noBudget = Engine.settingsBuilder().budget(0.0, 0, Duration.ofSeconds(10)).build();
 
         assertThatThrownBy(() -> executor(noBudget).execute(plan(step("pro", ONE_K,
                 ScriptedCall.failing(FailureKind.SERVER_ERROR))))).isInstanceOf(GenerationUnavailableException.class);
@@ -98,10 +97,11 @@ class ChainExecutorListenerTest {
 
     @Test
     void theLastResortEndsWithALastResortReport() {
-        Step<String> card = new Step<>("card", "card", "card", ONE_K, Duration.ofSeconds(1), true,
-                attempt -> "card");
-        Plan<String> plan = new Plan<>("product-shots", List.of(step("pro", ONE_K,
-                ScriptedCall.failing(FailureKind.MODEL_NOT_FOUND))), card, Duration.ofSeconds(60), "1:1", PROMPT);
+        Step<String> card = Step.<String>builder("card", attempt -> "card").resolution(ONE_K)
+                .timeout(Duration.ofSeconds(1)).alwaysDegraded(true).build();
+        Plan<String> plan = Plan.<String>builder("product-shots", Duration.ofSeconds(60))
+                .step(step("pro", ONE_K, ScriptedCall.failing(FailureKind.MODEL_NOT_FOUND))).lastResort(card)
+                .aspectRatio("1:1").prompt(PROMPT).build();
 
         executor(engine.settings).execute(plan);
 
@@ -123,9 +123,8 @@ class ChainExecutorListenerTest {
                 throw new IllegalStateException("listener bug");
             }
         };
-        ChainExecutor executor = new ChainExecutor(FailureException.classification(),
-                new RegistryProviderBreakers(engine.registry), engine.budgets, engine.settings, engine.clock,
-                engine.sleeper, new Random(1), ExecutionListeners.of(List.of(broken, recorder)));
+        ChainExecutor executor = engine.executorBuilder(engine.settings).random(new Random(1))
+                .listener(ExecutionListeners.of(List.of(broken, recorder))).build();
 
         Outcome<String> outcome = executor.execute(plan(step("pro", ONE_K, ScriptedCall.succeeding("image"))));
 
@@ -142,14 +141,17 @@ class ChainExecutorListenerTest {
     }
 
     private ChainExecutor executor(RetrySettings settings) {
-        return new ChainExecutor(FailureException.classification(), new RegistryProviderBreakers(engine.registry),
-                new RetryBudgets(settings, engine.clock), settings, engine.clock, engine.sleeper, new Random(42),
-                recorder);
+        return ChainExecutor.builder(FailureException.classification(),
+                new ProviderLanes(new RegistryProviderBreakers(engine.registry), new RetryBudgets(settings, engine.clock),
+                        settings.maxServerWait(), engine.clock))
+                .settings(settings).clock(engine.clock).sleeper(engine.sleeper).random(new Random(42))
+                .listener(recorder).build();
     }
 
     @SafeVarargs
     private static Plan<String> plan(Step<String>... steps) {
-        return new Plan<>("product-shots", List.of(steps), null, Duration.ofSeconds(60), "1:1", PROMPT);
+        return Plan.<String>builder("product-shots", Duration.ofSeconds(60)).steps(List.of(steps)).aspectRatio("1:1")
+                .prompt(PROMPT).build();
     }
 
     /** Remembers what it was told. */

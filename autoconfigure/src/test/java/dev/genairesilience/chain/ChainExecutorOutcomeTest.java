@@ -49,8 +49,8 @@ class ChainExecutorOutcomeTest {
 
     @Test
     void firstStepIsDegradedWhenItIsAStandIn() {
-        Step<String> card = new Step<>("card", "card", "card", FOUR_K, Engine.STEP_TIMEOUT, true,
-                ScriptedCall.succeeding("card-image"));
+        Step<String> card = Step.builder("card", ScriptedCall.succeeding("card-image")).resolution(FOUR_K)
+                .timeout(Engine.STEP_TIMEOUT).alwaysDegraded(true).build();
 
         assertThat(engine.executor.execute(plan(card)).degraded()).isTrue();
     }
@@ -59,8 +59,9 @@ class ChainExecutorOutcomeTest {
     void lastResortIsCalledOnceWithItsOwnTimeoutEvenPastTheDeadlineAndIsDegraded() {
         ScriptedCall slow = ScriptedCall.failing(FailureKind.OVERLOADED).taking(Duration.ofSeconds(30), engine.clock);
         ScriptedCall cardCall = ScriptedCall.succeeding("card-image");
-        Step<String> card = new Step<>("card", "card", "card", FOUR_K, Duration.ofSeconds(2), false, cardCall);
-        Plan<String> plan = new Plan<>("tight", List.of(step("pro", FOUR_K, slow)), card, Duration.ofSeconds(5), "16:9");
+        Step<String> card = Step.builder("card", cardCall).resolution(FOUR_K).timeout(Duration.ofSeconds(2)).build();
+        Plan<String> plan = Plan.<String>builder("tight", Duration.ofSeconds(5)).step(step("pro", FOUR_K, slow))
+                .lastResort(card).aspectRatio("16:9").build();
 
         Outcome<String> outcome = engine.executor.execute(plan);
 
@@ -77,9 +78,10 @@ class ChainExecutorOutcomeTest {
 
     @Test
     void failingLastResortEndsInUnavailable() {
-        Step<String> card = new Step<>("card", "card", "card", FOUR_K, Duration.ofSeconds(2), false,
-                ScriptedCall.failing(FailureKind.UNKNOWN));
-        Plan<String> plan = new Plan<>("c", List.of(step("pro", FOUR_K, failing)), card, Duration.ofSeconds(5));
+        Step<String> card = Step.builder("card", ScriptedCall.failing(FailureKind.UNKNOWN)).resolution(FOUR_K)
+                .timeout(Duration.ofSeconds(2)).build();
+        Plan<String> plan = Plan.<String>builder("c", Duration.ofSeconds(5)).step(step("pro", FOUR_K, failing))
+                .lastResort(card).build();
 
         assertThatThrownBy(() -> engine.executor.execute(plan))
                 .isInstanceOfSatisfying(GenerationUnavailableException.class,
@@ -140,7 +142,7 @@ class ChainExecutorOutcomeTest {
 
     @Test
     void emptyPlanWithoutLastResortIsUnavailable() {
-        assertThatThrownBy(() -> engine.executor.execute(new Plan<String>("none", List.of(), null, Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> engine.executor.execute(Plan.<String>builder("none", Duration.ofSeconds(1)).build()))
                 .isInstanceOf(GenerationUnavailableException.class)
                 .hasMessageContaining("no step");
     }

@@ -120,8 +120,8 @@ class ChainExecutorRetryTest {
     void hintReachingPastTheDeadlineMovesOnAtOnce() {
         ScriptedCall pro = ScriptedCall.failing(new Failure(FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(4), null));
         ScriptedCall flash = ScriptedCall.succeeding("flash-image");
-        Plan<String> plan = new Plan<>("short", List.of(step("pro", FOUR_K, pro), step("flash", FOUR_K, flash)), null,
-                Duration.ofSeconds(3));
+        Plan<String> plan = Plan.<String>builder("short", Duration.ofSeconds(3))
+                .steps(List.of(step("pro", FOUR_K, pro), step("flash", FOUR_K, flash))).build();
 
         Outcome<String> outcome = engine.executor.execute(plan);
 
@@ -133,7 +133,7 @@ class ChainExecutorRetryTest {
     @Test
     void eachAttemptTimeoutIsTheStepTimeoutOrTheTimeLeftWhicheverIsSmaller() {
         ScriptedCall slow = ScriptedCall.failing(FailureKind.OVERLOADED).taking(Duration.ofSeconds(7), engine.clock);
-        Plan<String> plan = new Plan<>("tight", List.of(step("pro", FOUR_K, slow)), null, Duration.ofSeconds(12));
+        Plan<String> plan = Plan.<String>builder("tight", Duration.ofSeconds(12)).step(step("pro", FOUR_K, slow)).build();
 
         assertThatThrownBy(() -> engine.executor.execute(plan)).isInstanceOf(GenerationUnavailableException.class);
 
@@ -154,7 +154,8 @@ class ChainExecutorRetryTest {
                             fresh.clock);
             ScriptedCall b = ScriptedCall.failing(FailureKind.OVERLOADED)
                     .taking(Duration.ofMillis(random.nextInt(12_000)), fresh.clock);
-            Plan<String> plan = new Plan<>("random", List.of(step("a", FOUR_K, a), step("b", FOUR_K, b)), null, deadline);
+            Plan<String> plan = Plan.<String>builder("random", deadline)
+                    .steps(List.of(step("a", FOUR_K, a), step("b", FOUR_K, b))).build();
             Instant start = fresh.clock.instant();
 
             assertThatThrownBy(() -> fresh.executor.execute(plan)).isInstanceOf(GenerationUnavailableException.class);
@@ -165,10 +166,9 @@ class ChainExecutorRetryTest {
 
     @Test
     void interruptedBackoffGivesUpWithUnavailableAndKeepsTheInterruptFlag() {
-        ChainExecutor executor = new ChainExecutor(FailureException.classification(),
-                new RegistryProviderBreakers(engine.registry), engine.budgets, engine.settings, engine.clock, millis -> {
-                    throw new InterruptedException();
-                });
+        ChainExecutor executor = engine.executorBuilder(engine.settings).sleeper(millis -> {
+            throw new InterruptedException();
+        }).build();
         ScriptedCall pro = ScriptedCall.failing(FailureKind.OVERLOADED);
         try {
             assertThatThrownBy(() -> executor.execute(plan(step("pro", FOUR_K, pro))))
@@ -183,8 +183,7 @@ class ChainExecutorRetryTest {
 
     @Test
     void retryBudgetBoundsRetriesAgainstAProviderThatAlwaysFails() {
-        Engine noWaits = new Engine(new RetrySettings(3, Duration.ZERO, 2.0, Duration.ZERO, Duration.ofSeconds(5), 0.2,
-                10, Duration.ofSeconds(10)));
+        Engine noWaits = new Engine(Engine.settingsBuilder().backoff(Duration.ZERO, 2.0, Duration.ZERO).build());
         noWaits.breaker("down").transitionToDisabledState();
         ScriptedCall down = ScriptedCall.failing(FailureKind.OVERLOADED);
 

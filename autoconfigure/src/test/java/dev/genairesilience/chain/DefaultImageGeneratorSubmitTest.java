@@ -35,10 +35,10 @@ class DefaultImageGeneratorSubmitTest {
         providers.put("pro", new FakeProvider("pro", serving(EnumSet.allOf(Resolution.class)), new ArrayList<>()));
         providers.put("small", new FakeProvider("small", serving(EnumSet.of(ONE_K)), new ArrayList<>()));
         Map<String, ChainDefinition> chains = new LinkedHashMap<>();
-        chains.put("shots", new ChainDefinition("shots", List.of("pro"), FOUR_K, List.of(), "1:1",
-                Duration.ofSeconds(60), null, StepOrder.PROVIDER_FIRST));
-        chains.put("thumbs", new ChainDefinition("thumbs", List.of("small"), ONE_K, List.of(), "1:1",
-                Duration.ofSeconds(60), null, StepOrder.PROVIDER_FIRST));
+        chains.put("shots", ChainDefinition.builder("shots").providers(List.of("pro")).resolution(FOUR_K)
+                .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).build());
+        chains.put("thumbs", ChainDefinition.builder("thumbs").providers(List.of("small")).resolution(ONE_K)
+                .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).build());
         return new DefaultImageGenerator(chains, providers, "shots", engine.executor, Runnable::run, () -> jobs);
     }
 

@@ -51,7 +51,8 @@ class DefaultImageGeneratorTest {
 
     private static ChainDefinition chain(String name, List<String> providers, List<Resolution> degrade,
             String lastResort, StepOrder order) {
-        return new ChainDefinition(name, providers, FOUR_K, degrade, "1:1", Duration.ofSeconds(60), lastResort, order);
+        return ChainDefinition.builder(name).providers(providers).resolution(FOUR_K).degrade(degrade)
+                .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).lastResort(lastResort).order(order).build();
     }
 
     private DefaultImageGenerator generator(ChainDefinition... chains) {

@@ -20,6 +20,7 @@ final class Engine {
     final RetrySettings settings;
     final CircuitBreakerRegistry registry;
     final RetryBudgets budgets;
+    final ProviderLanes lanes;
     final ChainExecutor executor;
 
     Engine() {
@@ -36,23 +37,34 @@ final class Engine {
                 .clock(clock)
                 .build());
         this.budgets = new RetryBudgets(settings, clock);
-        this.executor = new ChainExecutor(FailureException.classification(), new RegistryProviderBreakers(registry),
-                budgets, settings, clock, sleeper, new Random(42));
+        this.lanes = new ProviderLanes(new RegistryProviderBreakers(registry), budgets, settings.maxServerWait(), clock);
+        this.executor = executorBuilder(settings).build();
     }
 
     /** 3 attempts, backoff 100 ms doubling up to 1 s, hints up to 5 s, budget 10 + 20% per 10 s. */
     static RetrySettings settings() {
-        return new RetrySettings(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), Duration.ofSeconds(5), 0.2, 10,
-                Duration.ofSeconds(10));
+        return settingsBuilder().build();
+    }
+
+    /** {@link #settings()}, to change one thing. */
+    static RetrySettings.Builder settingsBuilder() {
+        return RetrySettings.builder().maxAttempts(3).backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1))
+                .maxServerWait(Duration.ofSeconds(5)).budget(0.2, 10, Duration.ofSeconds(10));
+    }
+
+    /** An executor over this engine's lanes, clock and sleeper, with a seeded jitter. */
+    ChainExecutor.Builder executorBuilder(RetrySettings settings) {
+        return ChainExecutor.builder(FailureException.classification(), lanes).settings(settings).clock(clock)
+                .sleeper(sleeper).random(new Random(42));
     }
 
     static Step<String> step(String provider, Resolution resolution, StepCall<String> call) {
-        return new Step<>(provider, provider, provider + "-model", resolution, STEP_TIMEOUT, false, call);
+        return Step.builder(provider, call).model(provider + "-model").resolution(resolution).timeout(STEP_TIMEOUT).build();
     }
 
     @SafeVarargs
     static Plan<String> plan(Step<String>... steps) {
-        return new Plan<>("test-chain", List.of(steps), null, Duration.ofSeconds(60), "1:1");
+        return Plan.<String>builder("test-chain", Duration.ofSeconds(60)).steps(List.of(steps)).aspectRatio("1:1").build();
     }
 
     CircuitBreaker breaker(String id) {

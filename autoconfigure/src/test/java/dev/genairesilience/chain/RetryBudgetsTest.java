@@ -12,8 +12,7 @@ class RetryBudgetsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
     private RetryBudgets budgets(double ratio, int minRetries) {
-        return new RetryBudgets(new RetrySettings(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), ratio, minRetries, Duration.ofSeconds(10)), clock);
+        return new RetryBudgets(RetrySettings.builder().budget(ratio, minRetries, Duration.ofSeconds(10)).build(), clock);
     }
 
     @Test

@@ -12,8 +12,7 @@ class RetryDelayTest {
 
     private static final Duration PLENTY = Duration.ofMinutes(5);
 
-    private final RetrySettings settings = new RetrySettings(5, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 0.2, 10, Duration.ofSeconds(10));
+    private final RetrySettings settings = Engine.settingsBuilder().maxAttempts(5).build();
     private final RetryDelay delay = new RetryDelay(settings, new Random(7));
 
     @Test
@@ -45,7 +44,7 @@ class RetryDelayTest {
     void serverHintIsAFloorAndMayExceedMaxInterval() {
         Failure rateLimited = new Failure(FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(3), null);
         for (int draw = 0; draw < 1_000; draw++) {
-            RetryDecision decision = delay.decide(rateLimited, 1, PLENTY);
+            StepDecision decision = delay.decide(rateLimited, 1, PLENTY);
             assertThat(decision.retry()).isTrue();
             assertThat(decision.delay()).isEqualTo(Duration.ofSeconds(3));
         }
@@ -65,8 +64,8 @@ class RetryDelayTest {
 
     @Test
     void waitNeverExceedsMaxServerWaitEvenWhenMaxIntervalIsLonger() {
-        RetrySettings longBackoff = new RetrySettings(5, Duration.ofSeconds(30), 2.0, Duration.ofSeconds(60),
-                Duration.ofSeconds(5), 0.2, 10, Duration.ofSeconds(10));
+        RetrySettings longBackoff = Engine.settingsBuilder().maxAttempts(5)
+                .backoff(Duration.ofSeconds(30), 2.0, Duration.ofSeconds(60)).build();
         RetryDelay longDelay = new RetryDelay(longBackoff, new Random(3));
         Failure hinted = new Failure(FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(2), null);
         for (int draw = 0; draw < 1_000; draw++) {
@@ -79,7 +78,7 @@ class RetryDelayTest {
     void hintLongerThanMaxServerWaitMovesOn() {
         Failure loading = new Failure(FailureKind.MODEL_LOADING, 503, Duration.ofSeconds(2315), null);
 
-        RetryDecision decision = delay.decide(loading, 1, PLENTY);
+        StepDecision decision = delay.decide(loading, 1, PLENTY);
 
         assertThat(decision.retry()).isFalse();
         assertThat(decision.reason()).contains("2315s", "max-server-wait 5s");
@@ -90,7 +89,7 @@ class RetryDelayTest {
         Failure rateLimited = new Failure(FailureKind.RATE_LIMITED, 429, Duration.ofSeconds(4), null);
 
         assertThat(delay.decide(rateLimited, 1, Duration.ofSeconds(4)).retry()).isFalse();
-        assertThat(delay.decide(rateLimited, 1, Duration.ofSeconds(3)).reason()).contains("past the deadline");
+        assertThat(delay.decide(rateLimited, 1, Duration.ofSeconds(3)).reason()).contains("longer than the time left");
     }
 
     @Test

@@ -15,20 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class GenAiMetersTest {
 
-    private static final Step<String> PRO = new Step<>("pro", "pro", "pro-model", Resolution.TWO_K,
-            Duration.ofSeconds(20), false, attempt -> "x");
-    private static final Step<String> FLASH = new Step<>("flash", "flash", "flash-model", Resolution.ONE_K,
-            Duration.ofSeconds(20), false, attempt -> "x");
+    private static final Step<String> PRO = Step.<String>builder("pro", attempt -> "x").model("pro-model")
+            .resolution(Resolution.TWO_K).timeout(Duration.ofSeconds(20)).build();
+    private static final Step<String> FLASH = Step.<String>builder("flash", attempt -> "x").model("flash-model")
+            .resolution(Resolution.ONE_K).timeout(Duration.ofSeconds(20)).build();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GenAiMeters meters = new GenAiMeters(registry);
 
     @Test
     void eachCallIsTimedWithItsOutcome() {
-        meters.attemptFinished("shots", new Attempt("pro", "pro-model", Resolution.TWO_K, FailureKind.OVERLOADED, 503,
-                Duration.ofMillis(300), Duration.ZERO));
-        meters.attemptFinished("shots", new Attempt("flash", "flash-model", Resolution.ONE_K, null, 0,
-                Duration.ofMillis(500), Duration.ZERO));
+        meters.attemptFinished("shots", Attempt.builder("pro", "pro-model").resolution(Resolution.TWO_K)
+                .failure(FailureKind.OVERLOADED, 503).duration(Duration.ofMillis(300)).build());
+        meters.attemptFinished("shots", Attempt.builder("flash", "flash-model").resolution(Resolution.ONE_K)
+                .duration(Duration.ofMillis(500)).build());
 
         assertThat(registry.get(GenAiMeters.ATTEMPTS).tags("chain", "shots", "provider", "pro", "model", "pro-model",
                 "resolution", "2K", "outcome", "OVERLOADED").timer().count()).isEqualTo(1);

@@ -20,10 +20,10 @@ class GenerationLoggerTest {
 
     private static final String PROMPT = "a \"quoted\" lighthouse\nat dusk";
 
-    private static final Step<String> PRO = new Step<>("pro", "pro", "gemini-3-pro-image-preview", Resolution.TWO_K,
-            Duration.ofSeconds(20), false, attempt -> "x");
-    private static final Step<String> FLASH = new Step<>("flash", "flash", "gemini-2.5-flash-image", Resolution.ONE_K,
-            Duration.ofSeconds(20), false, attempt -> "x");
+    private static final Step<String> PRO = Step.<String>builder("pro", attempt -> "x")
+            .model("gemini-3-pro-image-preview").resolution(Resolution.TWO_K).timeout(Duration.ofSeconds(20)).build();
+    private static final Step<String> FLASH = Step.<String>builder("flash", attempt -> "x")
+            .model("gemini-2.5-flash-image").resolution(Resolution.ONE_K).timeout(Duration.ofSeconds(20)).build();
 
     @Test
     void oneInfoLineCarriesChainOutcomeProviderResolutionAttemptsAndDurationButNoPrompt(CapturedOutput output) {
@@ -54,10 +54,10 @@ class GenerationLoggerTest {
 
     private static ExecutionReport report() {
         return new ExecutionReport("product-shots", PRO, FLASH, Result.DELIVERED, true, List.of(
-                new Attempt("pro", PRO.model(), Resolution.TWO_K, FailureKind.OVERLOADED, 503, Duration.ofMillis(300),
-                        Duration.ZERO),
-                new Attempt("flash", FLASH.model(), Resolution.ONE_K, null, 0, Duration.ofMillis(500),
-                        Duration.ZERO)), Duration.ofMillis(812), PROMPT);
+                Attempt.builder("pro", PRO.model()).resolution(Resolution.TWO_K)
+                        .failure(FailureKind.OVERLOADED, 503).duration(Duration.ofMillis(300)).build(),
+                Attempt.builder("flash", FLASH.model()).resolution(Resolution.ONE_K)
+                        .duration(Duration.ofMillis(500)).build()), Duration.ofMillis(812), PROMPT);
     }
 
     private static String line(CapturedOutput output) {

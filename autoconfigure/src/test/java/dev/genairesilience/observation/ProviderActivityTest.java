@@ -95,11 +95,12 @@ class ProviderActivityTest {
     }
 
     private static Attempt ok(String provider, Resolution resolution, long ms) {
-        return new Attempt(provider, provider + "-model", resolution, null, 0, Duration.ofMillis(ms), Duration.ZERO);
+        return Attempt.builder(provider, provider + "-model").resolution(resolution).duration(Duration.ofMillis(ms))
+                .build();
     }
 
     private static Attempt failed(String provider, FailureKind kind, int status, long ms) {
-        return new Attempt(provider, provider + "-model", Resolution.FOUR_K, kind, status, Duration.ofMillis(ms),
-                Duration.ZERO);
+        return Attempt.builder(provider, provider + "-model").resolution(Resolution.FOUR_K).failure(kind, status)
+                .duration(Duration.ofMillis(ms)).build();
     }
 }

@@ -131,8 +131,8 @@ class ProviderStatesTest {
     }
 
     private static Attempt attempt(String provider, FailureKind kind, int status) {
-        return new Attempt(provider, provider + "-model", Resolution.ONE_K, kind, status, Duration.ofMillis(5),
-                Duration.ZERO);
+        return Attempt.builder(provider, provider + "-model").resolution(Resolution.ONE_K).failure(kind, status)
+                .duration(Duration.ofMillis(5)).build();
     }
 
     private ProviderStates states() {
@@ -149,7 +149,7 @@ class ProviderStatesTest {
     }
 
     private static ChainDefinition chain(String name, List<String> providers, String lastResort) {
-        return new ChainDefinition(name, providers, Resolution.ONE_K, List.of(), "1:1", Duration.ofSeconds(30),
-                lastResort, ChainDefinition.StepOrder.PROVIDER_FIRST);
+        return ChainDefinition.builder(name).providers(providers).resolution(Resolution.ONE_K).aspectRatio("1:1")
+                .deadline(Duration.ofSeconds(30)).lastResort(lastResort).build();
     }
 }

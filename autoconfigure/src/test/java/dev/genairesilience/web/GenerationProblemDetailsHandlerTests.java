@@ -122,8 +122,8 @@ class GenerationProblemDetailsHandlerTests {
 
         @GetMapping("/image")
         byte[] image(@RequestParam String prompt) {
-            Attempt busy = new Attempt("gemini-pro", "gemini-3-pro-image-preview", null, FailureKind.OVERLOADED, 503,
-                    Duration.ofMillis(120), Duration.ZERO);
+            Attempt busy = Attempt.builder("gemini-pro", "gemini-3-pro-image-preview")
+                    .failure(FailureKind.OVERLOADED, 503).duration(Duration.ofMillis(120)).build();
             throw new GenerationUnavailableException("product-shots", "every provider is overloaded",
                     List.of(busy, busy), Duration.ofMillis(2500));
         }

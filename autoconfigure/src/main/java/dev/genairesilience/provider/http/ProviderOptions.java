@@ -1,6 +1,7 @@
 package dev.genairesilience.provider.http;
 
 import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.AspectRatio;
 import dev.genairesilience.spi.ProviderSettings;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

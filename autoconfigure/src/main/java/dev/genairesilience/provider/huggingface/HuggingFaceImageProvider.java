@@ -2,8 +2,7 @@ package dev.genairesilience.provider.huggingface;
 
 import dev.genairesilience.provider.ConfiguredImageProvider;
 import dev.genairesilience.Resolution;
-import dev.genairesilience.provider.http.AspectRatio;
-import dev.genairesilience.provider.http.PixelSize;
+import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
@@ -50,7 +49,6 @@ final class HuggingFaceImageProvider extends ConfiguredImageProvider {
     /** No resolution means 1K, no aspect ratio 1:1. */
     private static PixelSize size(GenerationCall call) {
         Resolution resolution = call.resolution() == null ? Resolution.ONE_K : call.resolution();
-        AspectRatio ratio = AspectRatio.parse(call.aspectRatio() == null ? "1:1" : call.aspectRatio());
-        return ratio.fit(resolution.longSide(), 8);
+        return call.ratio().fit(resolution.longSide(), 8);
     }
 }

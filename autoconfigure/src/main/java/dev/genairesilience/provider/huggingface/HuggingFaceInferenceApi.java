@@ -3,7 +3,7 @@ package dev.genairesilience.provider.huggingface;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JsonBodies;
-import dev.genairesilience.provider.http.PixelSize;
+import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderImage;

@@ -1,7 +1,7 @@
 package dev.genairesilience.provider.local;
 
-import dev.genairesilience.provider.http.AspectRatio;
-import dev.genairesilience.provider.http.PixelSize;
+import dev.genairesilience.spi.AspectRatio;
+import dev.genairesilience.spi.PixelSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

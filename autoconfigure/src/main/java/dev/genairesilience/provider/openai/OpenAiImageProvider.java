@@ -21,7 +21,7 @@ final class OpenAiImageProvider extends ConfiguredImageProvider {
 
     @Override
     public ProviderImage generate(GenerationCall call) throws Exception {
-        String size = family.size(call.resolution(), call.aspectRatio());
+        String size = family.size(call.resolution(), call.ratio());
         return api.generate(model(), call.prompt(), size, family.asksForBase64(), call.timeout());
     }
 

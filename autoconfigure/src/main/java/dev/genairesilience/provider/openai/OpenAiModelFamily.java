@@ -1,7 +1,7 @@
 package dev.genairesilience.provider.openai;
 
 import dev.genairesilience.Resolution;
-import dev.genairesilience.provider.http.AspectRatio;
+import dev.genairesilience.spi.AspectRatio;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,15 +52,14 @@ enum OpenAiModelFamily {
     /**
      * The {@code size} to send: the documented one at 1K; otherwise (an aspect ratio or resolution added
      * through options, for a gateway) the long side of the resolution and the short side from the ratio,
-     * in multiples of 16. No resolution means 1K, no aspect ratio 1:1.
+     * in multiples of 16. No resolution means 1K.
      */
-    String size(Resolution resolution, String aspectRatio) {
+    String size(Resolution resolution, AspectRatio ratio) {
         Resolution r = resolution == null ? Resolution.ONE_K : resolution;
-        String ratio = aspectRatio == null ? "1:1" : aspectRatio.trim();
-        String documented = sizes.get(ratio);
+        String documented = sizes.get(ratio.toString());
         if (documented != null && r == Resolution.ONE_K) {
             return documented;
         }
-        return AspectRatio.parse(ratio).fit(r.longSide(), 16).toString();
+        return ratio.fit(r.longSide(), 16).toString();
     }
 }

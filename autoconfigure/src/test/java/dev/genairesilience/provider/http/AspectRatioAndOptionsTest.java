@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.AspectRatio;
+import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package dev.genairesilience.provider.http;
+package dev.genairesilience.spi;
 
 /**
  * An image's size in pixels.

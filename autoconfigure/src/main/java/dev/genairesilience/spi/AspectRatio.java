@@ -1,10 +1,11 @@
-package dev.genairesilience.provider.http;
+package dev.genairesilience.spi;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An aspect ratio such as {@code 16:9}, and the pixel size it gives at a resolution.
+ * An aspect ratio such as {@code 16:9}, and the pixel size it gives at a resolution: the one grammar of aspect
+ * ratios, used for requests, chain defaults, provider options and every provider's size mapping.
  *
  * @param width  the width part, at least 1
  * @param height the height part, at least 1
@@ -20,22 +21,32 @@ public record AspectRatio(int width, int height) {
     }
 
     /**
-     * Parses {@code W:H}, such as {@code 16:9}.
+     * Parses {@code W:H}, such as {@code 16:9}: whole numbers of 1 to 4 digits, neither zero, spaces allowed around
+     * them.
      *
-     * @throws IllegalArgumentException when {@code text} is not of that form
+     * @throws IllegalArgumentException when {@code text} is not of that form, saying why
      */
     public static AspectRatio parse(String text) {
         Matcher m = text == null ? null : FORM.matcher(text);
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("Aspect ratio '" + text + "' is not of the form W:H, such as 16:9");
+            throw new IllegalArgumentException("'" + text + "' is not of the form width:height, such as 16:9");
         }
-        return new AspectRatio(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("'" + text + "' has a zero side; both parts must be at least 1");
+        }
+        return new AspectRatio(width, height);
     }
 
-    /** Whether {@code text} is of the form {@code W:H}. */
+    /** Whether {@link #parse} accepts {@code text}. */
     public static boolean isValid(String text) {
-        Matcher m = text == null ? null : FORM.matcher(text);
-        return m != null && m.matches() && Integer.parseInt(m.group(1)) > 0 && Integer.parseInt(m.group(2)) > 0;
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

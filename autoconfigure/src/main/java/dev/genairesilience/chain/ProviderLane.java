@@ -1,0 +1,96 @@
+package dev.genairesilience.chain;
+
+import dev.genairesilience.failure.Failure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything the engine knows about one provider, shared by every caller of it (generation,
+ * {@code @ModelFallback}, warm-up, probes, the batch queue): its circuit breaker, its retry budget, the hold a
+ * server's wait hint put on it, and the latency of its recent calls that delivered. Thread-safe.
+ *
+ * <p>A server's wait hint ({@code Retry-After}, {@code retryDelay}, {@code estimated_time}) speaks for the
+ * provider, not only for the call that got it: a spent quota or a loading model answers every caller the same.
+ * So it holds the whole lane until it has passed, honoured up to {@code maxServerWait} so that an absurd hint
+ * cannot shut a provider out for long.
+ */
+public final class ProviderLane {
+
+    private final String id;
+    private final CircuitBreaker breaker;
+    private final RetryBudgets budgets;
+    private final Duration maxHold;
+    private final Clock clock;
+    private final AtomicReference<Instant> heldUntil = new AtomicReference<>();
+    private final LatencySamples latencies = new LatencySamples();
+
+    ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock) {
+        this.id = id;
+        this.breaker = breaker;
+        this.budgets = budgets;
+        this.maxHold = maxHold;
+        this.clock = clock;
+    }
+
+    /** The provider id (or, for {@code @ModelFallback(models = …)}, the model). */
+    public String id() {
+        return id;
+    }
+
+    /** The lane's circuit breaker. */
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** Whether the breaker lets calls through now, without taking a permission. */
+    boolean breakerAllowsCalls() {
+        return breaker.getState() != CircuitBreaker.State.OPEN
+                && breaker.getState() != CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** Counts a first attempt of a step: each earns a share of a retry. */
+    void recordFirstAttempt() {
+        budgets.recordFirstAttempt(id);
+    }
+
+    /** Whether one more retry is granted now; granted and refused ones are counted. */
+    boolean tryRetry() {
+        return budgets.tryRetry(id);
+    }
+
+    /** Holds the lane for the failure's server wait, if it has one, from now. */
+    void hold(Failure failure) {
+        Duration wait = failure.serverWait();
+        if (wait == null || wait.isZero()) {
+            return;
+        }
+        Instant end = clock.instant().plus(wait.compareTo(maxHold) <= 0 ? wait : maxHold);
+        heldUntil.accumulateAndGet(end, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    /** How long the lane is still held; zero when it is not. */
+    public Duration heldFor() {
+        Instant end = heldUntil.get();
+        Instant now = clock.instant();
+        return end == null || !end.isAfter(now) ? Duration.ZERO : Duration.between(now, end);
+    }
+
+    /** Notes how long a call that delivered took. */
+    void recordSuccess(Duration took) {
+        latencies.add(took);
+    }
+
+    /** The 90th percentile of the recent calls that delivered, once there are enough of them to say. */
+    public Optional<Duration> typicalLatency() {
+        return latencies.p90();
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderLane[" + id + ", breaker=" + breaker.getState() + ", heldFor=" + heldFor() + "]";
+    }
+}
