@@ -18,8 +18,8 @@ class HttpFailureClassifierContentBlockTest {
             + "request was rejected as a result of our safety system. Your prompt may contain text that is not "
             + "allowed by our safety system.\",\"param\":null,\"type\":\"invalid_request_error\"}}";
 
-    private static final String DALL_E_LEGACY = "{\"error\":{\"code\":null,\"message\":\"Your request was rejected as a "
-            + "result of our safety system. \",\"param\":null,\"type\":\"invalid_request_error\"}}";
+    private static final String DALL_E_LEGACY = "{\"error\":{\"code\":null,\"message\":\"Your request was rejected "
+            + "as a result of our safety system. \",\"param\":null,\"type\":\"invalid_request_error\"}}";
 
     private final HttpFailureClassifier classifier = new HttpFailureClassifier(Clock.systemUTC());
 
@@ -33,7 +33,8 @@ class HttpFailureClassifierContentBlockTest {
         "dall-e                      | content_policy_violation | " + DALL_E_BLOCK,
         "code in type, code null     | moderation_blocked       | "
                 + "{\"error\":{\"message\":\"m\",\"type\":\"moderation_blocked\",\"code\":null}}",
-        "gateway with only the code  | content_policy_violation | {\"error\":{\"code\":\"content_policy_violation\"}}" })
+        "gateway with only the code  | content_policy_violation | "
+                + "{\"error\":{\"code\":\"content_policy_violation\"}}" })
     void openAiModerationCodesOn400AreContentBlockedNamingTheCode(String form, String code, String body) {
         Failure failure = classify(400, body);
 

@@ -55,8 +55,9 @@ class SpringClientFailureClassifierTest {
     @Test
     void moderationRefusalThroughSpringIsContentBlocked() {
         HttpClientErrorException e = HttpClientErrorException.create(HttpStatusCode.valueOf(400), "Bad Request",
-                new HttpHeaders(), utf8("{\"error\":{\"message\":\"Your request was rejected by the safety system.\","
-                        + "\"type\":\"image_generation_user_error\",\"param\":null,\"code\":\"moderation_blocked\"}}"),
+                new HttpHeaders(), utf8("{\"error\":{\"message\":\"Your request was rejected by the safety "
+                        + "system.\",\"type\":\"image_generation_user_error\",\"param\":null,"
+                        + "\"code\":\"moderation_blocked\"}}"),
                 StandardCharsets.UTF_8);
 
         assertThat(classifier.classify(e))

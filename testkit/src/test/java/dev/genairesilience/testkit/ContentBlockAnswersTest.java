@@ -102,7 +102,8 @@ class ContentBlockAnswersTest {
         HttpResponse<byte[]> served = client.gemini(GEMINI_MODEL, "k", "a castle");
 
         assertThat(blocked.at("/candidates/0/finishReason").asText()).isEqualTo("IMAGE_SAFETY");
-        assertThat(EmulatorClient.json(served).at("/candidates/0/content/parts/1/inlineData/data").asText()).isNotEmpty();
+        assertThat(EmulatorClient.json(served).at("/candidates/0/content/parts/1/inlineData/data").asText())
+                .isNotEmpty();
         assertThat(emulator.model(GEMINI_MODEL).calls()).isEqualTo(2);
         assertThat(emulator.model(GEMINI_MODEL).successes()).isEqualTo(1);
     }

@@ -3,14 +3,18 @@ package dev.genairesilience.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads whether a {@code generateContent} answer without an image says the content policy refused it. Gemini
  * blocks with a 200: the API documents no 4xx for a blocked prompt (its troubleshooting page lists 400 only for a
  * malformed request and an unavailable free tier), so a block is read from the body.
  *
- * <p>Followed: the Gemini API's own definition of {@code GenerateContentResponse}, {@code google/ai/generativelanguage/v1beta/generative_service.proto}
- * in googleapis/googleapis (2025), which the reference page {@code ai.google.dev/api/generate-content} renders.
+ * <p>Followed: the Gemini API's own definition of {@code GenerateContentResponse} and {@code Candidate}, in
+ * {@code google/ai/generativelanguage/v1beta/generative_service.proto} of googleapis/googleapis (2025), which the
+ * reference page {@code ai.google.dev/api/generate-content} renders; Google's genai SDKs list the same values.
+ * Values are read only when they look like the enum names the API sends, so a hostile body cannot put an
+ * arbitrary string into a message.
  * <ul>
  *   <li>{@code promptFeedback.blockReason}: "If set, the prompt was blocked and no candidates are returned.
  *       Rephrase the prompt." Every value set is a block ({@code SAFETY}, {@code OTHER}, {@code BLOCKLIST},
@@ -31,6 +35,8 @@ import java.util.Set;
 final class GeminiContentBlock {
 
     private static final String UNSPECIFIED = "BLOCK_REASON_UNSPECIFIED";
+
+    private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private static final Set<String> BLOCKING_FINISH_REASONS = Set.of("SAFETY", "RECITATION", "BLOCKLIST",
             "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY", "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION");
@@ -64,6 +70,6 @@ final class GeminiContentBlock {
     }
 
     private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+        return node.isTextual() && ENUM_NAME.matcher(node.asText()).matches() ? node.asText() : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.genairesilience.provider.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,8 +17,9 @@ class GeminiContentBlockTest {
     }
 
     private static String candidateFinishing(String finishReason) {
-        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"I can't make that image.\"}],\"role\":\"model\"},"
-                + "\"finishReason\":\"" + finishReason + "\",\"index\":0}],\"modelVersion\":\"gemini-2.5-flash-image\"}";
+        return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"I can't make that image.\"}],"
+                + "\"role\":\"model\"},\"finishReason\":\"" + finishReason + "\",\"index\":0}],"
+                + "\"modelVersion\":\"gemini-2.5-flash-image\"}";
     }
 
     @ParameterizedTest(name = "finishReason {0} is a block")
@@ -50,10 +52,17 @@ class GeminiContentBlockTest {
                 + "\"candidates\":[{\"finishReason\":\"STOP\"}]}",
         "feedback without a reason   | {\"promptFeedback\":{\"safetyRatings\":[]},\"candidates\":[]}",
         "blank block reason          | {\"promptFeedback\":{\"blockReason\":\" \"}}",
+        "not an enum name            | {\"promptFeedback\":{\"blockReason\":\"Blocked: <a prompt echoed>\"}}",
+        "numeric block reason        | {\"promptFeedback\":{\"blockReason\":1}}",
         "candidates not an array     | {\"candidates\":{\"finishReason\":\"SAFETY\"}}",
         "no feedback, no candidates  | {\"usageMetadata\":{\"promptTokenCount\":3}}" })
     void answersThatGiveNoReasonAreNoBlock(String form, String body) throws Exception {
         assertThat(reasonOf(body)).isNull();
+    }
+
+    @Test
+    void aBlockReasonLongerThanAnyEnumNameIsNotRead() throws Exception {
+        assertThat(reasonOf("{\"promptFeedback\":{\"blockReason\":\"" + "A".repeat(65) + "\"}}")).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
