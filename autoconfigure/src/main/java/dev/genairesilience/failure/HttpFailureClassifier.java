@@ -1,5 +1,6 @@
 package dev.genairesilience.failure;
 
+import dev.genairesilience.spi.ContentBlockedException;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ProviderHttpException;
 import java.time.Clock;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * the other 5xx. Google's canonical status name in the body, when there is one, is more precise than the
  * HTTP status and wins; two of Google's 400s are about the account, not the request, and so are
  * {@link FailureKind#AUTHENTICATION}: an {@code ErrorInfo} reason {@code API_KEY_*} (a wrong key is a 400
- * {@code INVALID_ARGUMENT} there) and {@code FAILED_PRECONDITION} (billing or region not enabled).
+ * {@code INVALID_ARGUMENT} there) and {@code FAILED_PRECONDITION} (billing or region not enabled). A 4xx whose
+ * body names a moderation code (OpenAI's {@code moderation_blocked} or {@code content_policy_violation}, see
+ * {@link ProviderErrorBody}) is {@link FailureKind#CONTENT_BLOCKED}, described by that code.
  *
  * <p>The server's wait hint is read from {@code retry-after-ms}, then Gemini's {@code RetryInfo.retryDelay},
  * then {@code Retry-After} (seconds or HTTP date), then Hugging Face's {@code estimated_time}, taking the
@@ -49,8 +52,17 @@ public final class HttpFailureClassifier implements FailureClassifier {
      */
     public Failure classify(int status, Map<String, List<String>> headers, String body) {
         ProviderErrorBody error = ProviderErrorBody.parse(body);
+        if (isClientError(status) && error.policyBlock() != null) {
+            return new Failure(FailureKind.CONTENT_BLOCKED, status, null,
+                    ContentBlockedException.describe(error.policyBlock()));
+        }
         FailureKind kind = kindOf(status, error);
         return new Failure(kind, status, serverWait(headers, error), error.message());
+    }
+
+    /** The moderation codes come with a 400; a gateway may pick another 4xx, but a refusal is never a 5xx. */
+    private static boolean isClientError(int status) {
+        return status >= 400 && status <= 499;
     }
 
     private static FailureKind kindOf(int status, ProviderErrorBody error) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What an error body says, read tolerantly from the shapes the image APIs use: Google's
@@ -12,17 +14,34 @@ import java.util.Locale;
  * {@code {"error":{"message","type","code"}}} and Hugging Face's {@code {"error":"…","estimated_time":20.0}}.
  * A body that is not JSON, or not one of these shapes, reads as empty; nothing here throws.
  *
+ * <p>A content-policy block is read from OpenAI's {@code error.code}, or its {@code error.type}, being one of the
+ * Images API's two moderation codes: {@code moderation_blocked} (gpt-image models, with {@code type:
+ * image_generation_user_error}, message "Your request was rejected by the safety system…") and
+ * {@code content_policy_violation} (DALL·E, with {@code type: invalid_request_error}, message "Your request was
+ * rejected as a result of our safety system…"), both with status 400 and OpenAI's error object
+ * {@code {"error":{"message","type","param","code"}}}. OpenAI's image generation guide
+ * ({@code developers.openai.com/api/docs/guides/image-generation}, 2025) says prompts and images are filtered by
+ * its content policy (the {@code moderation} parameter, {@code auto} or {@code low}) but publishes no error code for
+ * it, nor does its error-code guide: the two codes are the ones the Images API answers (Azure OpenAI's DALL·E
+ * answers {@code content_policy_violation} too). Older DALL·E answers with {@code "code": null} and only the
+ * message to say so are not read as blocks: a message is prose, not a contract; they stay a {@code BAD_REQUEST},
+ * which does not count against the provider either. Google's and Hugging Face's error bodies
+ * document no block (Gemini blocks with a 200, Hugging Face documents none), so nothing else is read.
+ *
  * @param message       the provider's short error message, or {@code null}
  * @param status        Google's canonical status name ({@code UNAVAILABLE}, {@code RESOURCE_EXHAUSTED}…), or {@code null}
  * @param reason        Google's {@code ErrorInfo.reason} ({@code API_KEY_INVALID}…), or {@code null}
  * @param loading       whether the body says a cold model is loading (Hugging Face)
  * @param retryDelay    Google's {@code RetryInfo.retryDelay}, or {@code null}
  * @param estimatedTime Hugging Face's {@code estimated_time}, or {@code null}
+ * @param policyBlock   the moderation code that says the content policy refused the prompt, or {@code null}
  */
 record ProviderErrorBody(String message, String status, String reason, boolean loading, Duration retryDelay,
-        Duration estimatedTime) {
+        Duration estimatedTime, String policyBlock) {
 
-    private static final ProviderErrorBody EMPTY = new ProviderErrorBody(null, null, null, false, null, null);
+    private static final ProviderErrorBody EMPTY = new ProviderErrorBody(null, null, null, false, null, null, null);
+
+    private static final Set<String> POLICY_BLOCK_CODES = Set.of("moderation_blocked", "content_policy_violation");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +71,18 @@ record ProviderErrorBody(String message, String status, String reason, boolean l
                 : null;
         boolean loading = root.has("estimated_time")
                 || message != null && message.toLowerCase(Locale.ROOT).contains("currently loading");
-        return new ProviderErrorBody(message, status, reason(error), loading, retryDelay(error), estimatedTime);
+        return new ProviderErrorBody(message, status, reason(error), loading, retryDelay(error), estimatedTime,
+                policyBlock(error));
+    }
+
+    private static String policyBlock(JsonNode error) {
+        for (String field : List.of("code", "type")) {
+            String value = text(error.path(field));
+            if (value != null && POLICY_BLOCK_CODES.contains(value)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String message(JsonNode error) {

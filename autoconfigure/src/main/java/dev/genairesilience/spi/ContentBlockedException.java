@@ -16,9 +16,17 @@ public class ContentBlockedException extends RuntimeException {
      * @param reason the provider's reason code, such as {@code IMAGE_SAFETY} or {@code moderation_blocked}
      */
     public ContentBlockedException(int status, String reason) {
-        super("the provider's content policy refused the prompt (" + reason + ")");
+        super(describe(reason));
         this.status = status;
         this.reason = reason;
+    }
+
+    /**
+     * How a block with {@code reason} is described, here and wherever else a block is classified (an HTTP error
+     * body that names one), so that every block reads the same.
+     */
+    public static String describe(String reason) {
+        return "the provider's content policy refused the prompt (" + reason + ")";
     }
 
     /** The HTTP status the block came with. */

@@ -53,6 +53,19 @@ class SpringClientFailureClassifierTest {
     }
 
     @Test
+    void moderationRefusalThroughSpringIsContentBlocked() {
+        HttpClientErrorException e = HttpClientErrorException.create(HttpStatusCode.valueOf(400), "Bad Request",
+                new HttpHeaders(), utf8("{\"error\":{\"message\":\"Your request was rejected by the safety "
+                        + "system.\",\"type\":\"image_generation_user_error\",\"param\":null,"
+                        + "\"code\":\"moderation_blocked\"}}"),
+                StandardCharsets.UTF_8);
+
+        assertThat(classifier.classify(e))
+                .extracting(Failure::kind, Failure::httpStatus)
+                .containsExactly(FailureKind.CONTENT_BLOCKED, 400);
+    }
+
+    @Test
     void loadingAnswerThroughSpringIsModelLoading() {
         HttpServerErrorException e = HttpServerErrorException.create(HttpStatusCode.valueOf(503), "", new HttpHeaders(),
                 utf8("{\"error\":\"Model a/b is currently loading\",\"estimated_time\":12.5}"), StandardCharsets.UTF_8);

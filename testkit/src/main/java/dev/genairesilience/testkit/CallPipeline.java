@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Runs a model's script on one generation call. The rules are asked in a fixed order, the first that
- * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, the random
- * rates (overload, drop, malformed), and else an image.
+ * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, blocked prompts,
+ * the random rates (overload, drop, malformed), and else an image.
  */
 final class CallPipeline {
 
@@ -65,6 +65,10 @@ final class CallPipeline {
     }
 
     private Answer generate(Dialect dialect, IncomingCall call, ModelBehaviour model) {
+        Fault block = model.blockFor(call.prompt());
+        if (block != null) {
+            return fault(dialect, block, model);
+        }
         if (model.draw(model.overloadRate())) {
             return fault(dialect, Fault.OVERLOADED, model);
         }

@@ -32,5 +32,21 @@ public enum Fault {
     /** 200 with a body that lacks the image. */
     MALFORMED,
     /** The connection is closed without any answer. */
-    DROP_CONNECTION
+    DROP_CONNECTION,
+    /**
+     * The content policy refused the image it drew, in each API's own way: Gemini answers 200 with a candidate
+     * whose {@code finishReason} is {@code IMAGE_SAFETY} and no parts; OpenAI 400 {@code moderation_blocked}
+     * ({@code type: image_generation_user_error}) for gpt-image models and 400 {@code content_policy_violation}
+     * ({@code type: invalid_request_error}) for {@code dall-e-*}; Hugging Face, which documents no block answer,
+     * 200 with an all-black PNG, as the diffusers safety checker of the models it serves returns in place of
+     * a flagged image (a client cannot tell it from a drawn image).
+     */
+    CONTENT_BLOCKED,
+    /**
+     * The content policy refused the prompt before anything was drawn: Gemini answers 200 with
+     * {@code promptFeedback.blockReason: SAFETY} and no candidates. OpenAI's moderation refuses prompts and
+     * images with the same 400, and Hugging Face has no prompt block, so both answer it as
+     * {@link #CONTENT_BLOCKED}.
+     */
+    PROMPT_BLOCKED
 }

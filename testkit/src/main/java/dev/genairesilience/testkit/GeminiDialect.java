@@ -102,6 +102,8 @@ final class GeminiDialect implements Dialect {
                     "The service is unable to finish processing within the deadline.");
             case MALFORMED -> textOnly();
             case DROP_CONNECTION -> Answer.drop();
+            case CONTENT_BLOCKED -> imageBlocked(context);
+            case PROMPT_BLOCKED -> promptBlocked(context);
         };
     }
 
@@ -123,6 +125,22 @@ final class GeminiDialect implements Dialect {
     private Answer textOnly() {
         ObjectNode body = Json.object();
         candidate(body).addObject().put("text", "I can't draw that right now, but here is a description.");
+        return Answer.json(200, body);
+    }
+
+    /** A candidate stopped by the image safety filter: a finish reason and no content at all. */
+    private static Answer imageBlocked(FaultContext context) {
+        ObjectNode body = Json.object();
+        body.putArray("candidates").addObject().put("finishReason", "IMAGE_SAFETY").put("index", 0);
+        body.put("modelVersion", context.model());
+        return Answer.json(200, body);
+    }
+
+    /** A prompt refused before generation: the feedback says why and no candidate is returned. */
+    private static Answer promptBlocked(FaultContext context) {
+        ObjectNode body = Json.object();
+        body.putObject("promptFeedback").put("blockReason", "SAFETY");
+        body.put("modelVersion", context.model());
         return Answer.json(200, body);
     }
 

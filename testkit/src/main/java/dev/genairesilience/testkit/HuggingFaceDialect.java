@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class HuggingFaceDialect implements Dialect {
 
     private static final String PREFIX = "/models/";
+    private static final byte[] BLACK_PNG = new PngRenderer().black();
 
     @Override
     public Api api() {
@@ -54,6 +55,8 @@ final class HuggingFaceDialect implements Dialect {
             case GATEWAY_TIMEOUT -> Answer.gatewayPage(504, "Gateway Time-out");
             case MALFORMED -> nullError();
             case DROP_CONNECTION -> Answer.drop();
+            // no block answer is documented; the diffusers safety checker puts a black image in a flagged one's place
+            case CONTENT_BLOCKED, PROMPT_BLOCKED -> Answer.bytes(200, "image/png", BLACK_PNG);
         };
     }
 

@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,7 @@ public final class ModelBehaviour {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
     private final AtomicInteger metadataCalls = new AtomicInteger();
+    private final List<PromptBlock> promptBlocks = new CopyOnWriteArrayList<>();
 
     private volatile double overloadRate;
     private volatile double malformedRate;
@@ -138,6 +141,32 @@ public final class ModelBehaviour {
         return this;
     }
 
+    /**
+     * Calls whose prompt contains {@code fragment} (ignoring case) answer {@link Fault#CONTENT_BLOCKED}, so a test
+     * can have one model refuse some prompts while it and the others serve the rest. Adds to earlier rules.
+     */
+    public ModelBehaviour blockPromptsContaining(String fragment) {
+        return blockPromptsContaining(fragment, Fault.CONTENT_BLOCKED);
+    }
+
+    /**
+     * Calls whose prompt contains {@code fragment} (ignoring case) answer {@code block}, which is
+     * {@link Fault#CONTENT_BLOCKED} or {@link Fault#PROMPT_BLOCKED}. Asked once the call has passed the outage,
+     * cold start, rate limit and capacity rules, before the random rates. Adds to earlier rules; the first one
+     * added that matches answers.
+     */
+    public ModelBehaviour blockPromptsContaining(String fragment, Fault block) {
+        Objects.requireNonNull(fragment, "fragment");
+        if (fragment.isEmpty()) {
+            throw new IllegalArgumentException("fragment must not be empty: it would block every prompt");
+        }
+        if (block != Fault.CONTENT_BLOCKED && block != Fault.PROMPT_BLOCKED) {
+            throw new IllegalArgumentException("block must be CONTENT_BLOCKED or PROMPT_BLOCKED, was " + block);
+        }
+        promptBlocks.add(new PromptBlock(fragment.toLowerCase(Locale.ROOT), block));
+        return this;
+    }
+
     /** Calls that do not carry exactly this key answer 401. */
     public ModelBehaviour expectApiKey(String key) {
         this.expectedApiKey = Objects.requireNonNull(key, "key");
@@ -169,7 +198,7 @@ public final class ModelBehaviour {
         return metadataCalls.get();
     }
 
-    /** Calls answered with an image. */
+    /** Calls answered with a generated image (a blocked call's stand-in black image is not counted). */
     public int successes() {
         return successes.get();
     }
@@ -193,6 +222,7 @@ public final class ModelBehaviour {
         successes.set(0);
         metadataCalls.set(0);
         metadataFault = null;
+        promptBlocks.clear();
         overloadRate = 0;
         malformedRate = 0;
         dropConnectionRate = 0;
@@ -233,6 +263,20 @@ public final class ModelBehaviour {
         synchronized (queuedFaults) {
             return queuedFaults.pollFirst();
         }
+    }
+
+    /** The block fault of the first rule {@code prompt} matches, or {@code null}. */
+    Fault blockFor(String prompt) {
+        if (promptBlocks.isEmpty()) {
+            return null;
+        }
+        String text = prompt.toLowerCase(Locale.ROOT);
+        for (PromptBlock rule : promptBlocks) {
+            if (text.contains(rule.fragment())) {
+                return rule.block();
+            }
+        }
+        return null;
     }
 
     synchronized boolean inOutage(Instant now) {
@@ -291,7 +335,10 @@ public final class ModelBehaviour {
         return p;
     }
 
-    /** Names the model only: the expected key stays hidden. */
+    private record PromptBlock(String fragment, Fault block) {
+    }
+
+    /** Names the model only: the expected key and the blocked fragments stay hidden. */
     @Override
     public String toString() {
         return "ModelBehaviour[" + modelId + "]";

@@ -82,6 +82,7 @@ final class OpenAiDialect implements Dialect {
             case GATEWAY_TIMEOUT -> Answer.gatewayPage(504, "Gateway Time-out");
             case MALFORMED -> emptyData();
             case DROP_CONNECTION -> Answer.drop();
+            case CONTENT_BLOCKED, PROMPT_BLOCKED -> moderated(context);
         };
     }
 
@@ -93,6 +94,18 @@ final class OpenAiDialect implements Dialect {
     private static Answer withHints(Answer answer, FaultContext context) {
         return answer.withHeader("retry-after", context.retryAfter())
                 .withHeader("retry-after-ms", HintFormat.millis(context.hint()));
+    }
+
+    /** The moderation refusal of the model's family: DALL·E's older code, or gpt-image's. */
+    private static Answer moderated(FaultContext context) {
+        if (context.model().startsWith("dall-e")) {
+            return error(400, "invalid_request_error", "content_policy_violation",
+                    "Your request was rejected as a result of our safety system. Your prompt may contain text that "
+                            + "is not allowed by our safety system.");
+        }
+        return error(400, "image_generation_user_error", "moderation_blocked",
+                "Your request was rejected by the safety system. If you believe this is an error, contact us at "
+                        + "help.openai.com.");
     }
 
     /** A 200 whose image list is empty. */

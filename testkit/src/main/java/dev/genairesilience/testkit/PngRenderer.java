@@ -9,7 +9,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Draws the small PNG an emulated model "generates": two colours derived from the prompt. */
+/**
+ * Draws the small PNG an emulated model "generates": two colours derived from the prompt; and the black one a
+ * safety checker returns in place of an image it flagged.
+ */
 final class PngRenderer {
 
     private static final int SIZE = 64;
@@ -25,6 +28,15 @@ final class PngRenderer {
                 image.setRGB(x, y, x + y < SIZE ? base : accent);
             }
         }
+        return encode(image);
+    }
+
+    /** An all-black image of the same size. */
+    byte[] black() {
+        return encode(new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB));
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // ImageIO's default stream for an OutputStream spills to a temporary file per image; under load that is

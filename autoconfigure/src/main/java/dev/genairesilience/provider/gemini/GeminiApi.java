@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
+import dev.genairesilience.spi.ContentBlockedException;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderImage;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.time.Duration;
 
 /**
  * The Gemini API's {@code generateContent} method, as far as image generation needs it: the request in,
- * the first inline image of the answer out; and the free {@code models.get} method that reads the model's metadata.
+ * the first inline image of the answer out, or a {@link ContentBlockedException} when the answer says the
+ * content policy refused it; and the free {@code models.get} method that reads the model's metadata.
  */
 final class GeminiApi {
 
@@ -88,22 +90,31 @@ final class GeminiApi {
         return body;
     }
 
-    /** The first inline image among the candidates' parts; the REST API answers camelCase, some proxies snake_case. */
+    /**
+     * The first inline image among the candidates' parts; the REST API answers camelCase, some proxies snake_case.
+     * Without one, the answer is a content block when it gives a block reason (see {@link GeminiContentBlock}),
+     * else malformed.
+     */
     private static ProviderImage image(int status, JsonNode answer) {
         JsonNode candidates = answer.path("candidates");
-        if (!candidates.isArray() || candidates.isEmpty()) {
-            String blockReason = answer.path("promptFeedback").path("blockReason").asText("");
-            throw new MalformedResponseException(status, "Gemini answered without candidates"
-                    + (blockReason.isEmpty() ? "" : " (promptFeedback.blockReason " + blockReason + ")"));
-        }
-        for (JsonNode candidate : candidates) {
-            for (JsonNode part : candidate.path("content").path("parts")) {
-                JsonNode inline = part.has("inlineData") ? part.path("inlineData") : part.path("inline_data");
-                if (inline.isObject()) {
-                    return ImageBytes.fromBase64(status, inline.path("data").asText(null),
-                            "Gemini candidates[].content.parts[].inlineData.data");
+        boolean anyCandidate = candidates.isArray() && !candidates.isEmpty();
+        if (anyCandidate) {
+            for (JsonNode candidate : candidates) {
+                for (JsonNode part : candidate.path("content").path("parts")) {
+                    JsonNode inline = part.has("inlineData") ? part.path("inlineData") : part.path("inline_data");
+                    if (inline.isObject()) {
+                        return ImageBytes.fromBase64(status, inline.path("data").asText(null),
+                                "Gemini candidates[].content.parts[].inlineData.data");
+                    }
                 }
             }
+        }
+        String blockReason = GeminiContentBlock.reasonOf(answer);
+        if (blockReason != null) {
+            throw new ContentBlockedException(status, blockReason);
+        }
+        if (!anyCandidate) {
+            throw new MalformedResponseException(status, "Gemini answered without candidates");
         }
         String finishReason = candidates.get(0).path("finishReason").asText("");
         throw new MalformedResponseException(status, "Gemini answered without an inlineData image part"

@@ -14,7 +14,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Hugging Face's Inference API for a text-to-image model: JSON in, raw image bytes out. */
+/**
+ * Hugging Face's Inference API for a text-to-image model: JSON in, raw image bytes out.
+ *
+ * <p>No content block is recognised: the text-to-image task page of Inference Providers
+ * ({@code huggingface.co/docs/inference-providers/tasks/text-to-image}, as of 2025) documents the raw image as the
+ * only answer and no safety refusal. Models served with the diffusers safety checker answer a flagged image with
+ * an all-black one, which is indistinguishable from a drawn image and so is delivered.
+ */
 final class HuggingFaceInferenceApi {
 
     private static final String API = "Hugging Face Inference API";

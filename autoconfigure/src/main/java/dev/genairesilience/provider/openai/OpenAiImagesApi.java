@@ -18,6 +18,11 @@ import java.time.Duration;
 /**
  * OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway that speaks it; and the free
  * {@code GET /v1/models/{model}} that reads a model's description.
+ *
+ * <p>A prompt its moderation refuses is answered 400 with {@code error.code} {@code moderation_blocked} (gpt-image
+ * models) or {@code content_policy_violation} (DALL·E); like every non-2xx answer it leaves here as a
+ * {@code ProviderHttpException}, and the failure classification reads the code as a content block (the codes and
+ * the pages followed are in {@code failure.ProviderErrorBody}).
  */
 final class OpenAiImagesApi {
 

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.spi.ContentBlockedException;
+import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderHttpException;
@@ -143,6 +145,44 @@ class GeminiProviderTest {
         assertThat(error).isInstanceOf(MalformedResponseException.class).hasMessageContaining("inlineData");
         assertThat(classify(error)).extracting(Failure::kind, Failure::httpStatus)
                 .containsExactly(FailureKind.MALFORMED, 200);
+    }
+
+    @Test
+    void imageStoppedBySafetyIsContentBlockedWithTheFinishReason(ProviderEmulator emulator) {
+        emulator.model(PRO).failNext(1, Fault.CONTENT_BLOCKED);
+
+        Throwable error = catchThrowable(() -> provider(emulator, PRO).generate(call(Resolution.ONE_K, "1:1")));
+
+        assertThat(error).isInstanceOf(ContentBlockedException.class);
+        assertThat(((ContentBlockedException) error).reason()).isEqualTo("IMAGE_SAFETY");
+        assertThat(classify(error)).extracting(Failure::kind, Failure::httpStatus, Failure::message)
+                .containsExactly(FailureKind.CONTENT_BLOCKED, 200,
+                        "the provider's content policy refused the prompt (IMAGE_SAFETY)");
+    }
+
+    @Test
+    void promptBlockedByFeedbackIsContentBlockedWithTheBlockReason(ProviderEmulator emulator) {
+        emulator.model(PRO).failNext(1, Fault.PROMPT_BLOCKED);
+
+        Throwable error = catchThrowable(() -> provider(emulator, PRO).generate(call(Resolution.ONE_K, "1:1")));
+
+        assertThat(error).isInstanceOf(ContentBlockedException.class);
+        assertThat(((ContentBlockedException) error).reason()).isEqualTo("SAFETY");
+        assertThat(classify(error)).extracting(Failure::kind, Failure::httpStatus)
+                .containsExactly(FailureKind.CONTENT_BLOCKED, 200);
+    }
+
+    @Test
+    void aModelBlockingOnePromptStillServesOthers(ProviderEmulator emulator) throws Exception {
+        emulator.model(PRO).blockPromptsContaining("lighthouse");
+        ImageProvider provider = provider(emulator, PRO);
+
+        Throwable blocked = catchThrowable(() -> provider.generate(call(Resolution.ONE_K, "1:1")));
+        ProviderImage served = provider.generate(new GenerationCall("a harbour at dawn", Resolution.ONE_K, "1:1",
+                Duration.ofSeconds(10)));
+
+        assertThat(classify(blocked).kind()).isEqualTo(FailureKind.CONTENT_BLOCKED);
+        assertThat(png(served.bytes()).getWidth()).isPositive();
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.genairesilience.testkit.Fault;
 import dev.genairesilience.testkit.ProviderEmulator;
 import dev.genairesilience.testkit.ProviderEmulatorExtension;
 import dev.genairesilience.testkit.RecordedCall;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -150,6 +151,18 @@ class HuggingFaceProviderTest {
         assertThat(error).isInstanceOf(MalformedResponseException.class).hasMessageContaining("application/json");
         assertThat(classify(error)).extracting(Failure::kind, Failure::httpStatus)
                 .containsExactly(FailureKind.MALFORMED, 200);
+    }
+
+    @Test
+    void aBlockedImageIsTheSafetyCheckersBlackPngWhichIsDeliveredAsAnImage(ProviderEmulator emulator)
+            throws Exception {
+        emulator.model(SDXL).failNext(1, Fault.CONTENT_BLOCKED);
+
+        ProviderImage image = provider(emulator).generate(call(Resolution.ONE_K, "1:1"));
+
+        BufferedImage png = png(image.bytes());
+        assertThat(png.getRGB(0, 0) & 0xFFFFFF).isZero();
+        assertThat(png.getRGB(png.getWidth() - 1, png.getHeight() - 1) & 0xFFFFFF).isZero();
     }
 
     @Test

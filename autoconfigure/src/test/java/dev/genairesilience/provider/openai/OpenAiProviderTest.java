@@ -153,6 +153,22 @@ class OpenAiProviderTest {
         assertThat(classify(error).kind()).isEqualTo(FailureKind.MALFORMED);
     }
 
+    @ParameterizedTest(name = "{0} refusing {1} is content blocked by {2}")
+    @CsvSource({
+        "gpt-image-1, CONTENT_BLOCKED, moderation_blocked", "gpt-image-1, PROMPT_BLOCKED, moderation_blocked",
+        "dall-e-3, CONTENT_BLOCKED, content_policy_violation", "dall-e-2, PROMPT_BLOCKED, content_policy_violation" })
+    void moderationRefusalIsContentBlockedNamingItsCode(String model, Fault block, String code,
+            ProviderEmulator emulator) {
+        emulator.model(model).failNext(1, block);
+
+        Throwable error = catchThrowable(() -> provider(emulator, model).generate(call(Resolution.ONE_K, "1:1")));
+
+        assertThat(error).isInstanceOf(ProviderHttpException.class);
+        assertThat(classify(error)).extracting(Failure::kind, Failure::httpStatus, Failure::message)
+                .containsExactly(FailureKind.CONTENT_BLOCKED, 400,
+                        "the provider's content policy refused the prompt (" + code + ")");
+    }
+
     @Test
     void droppedConnectionIsConnection(ProviderEmulator emulator) {
         emulator.model(GPT_IMAGE).failNext(1, Fault.DROP_CONNECTION);
