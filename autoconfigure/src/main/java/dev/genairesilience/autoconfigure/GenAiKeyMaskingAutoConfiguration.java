@@ -20,7 +20,8 @@ public class GenAiKeyMaskingAutoConfiguration {
 
     /**
      * Masks every {@code genai.*} key, token, secret, password or credentials, and any value holding a bound key.
-     * Declared by name only: Boot applies every {@link SanitizingFunction} bean, so the application's own sit beside it.
+     * Stepping aside by name only: Boot applies every {@link SanitizingFunction} bean, so the application's own sit
+     * beside it.
      */
     @Bean
     @ConditionalOnMissingBean(name = "genAiKeySanitizingFunction")
