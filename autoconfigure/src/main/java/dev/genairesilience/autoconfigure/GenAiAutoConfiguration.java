@@ -7,6 +7,7 @@ import dev.genairesilience.chain.DefaultImageGenerator;
 import dev.genairesilience.chain.ExecutionListener;
 import dev.genairesilience.chain.ExecutionListeners;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
+import dev.genairesilience.chain.GenAiRetryTemplates;
 import dev.genairesilience.chain.ProviderBreakers;
 import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RegistryProviderBreakers;
@@ -36,6 +37,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -43,9 +45,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * {@code genai.*}, failure classification, circuit breakers, retry budgets, the chain executor and the
  * {@link ImageGenerator}. Every bean steps aside for one of the application's own.
  *
- * <p>The beans of general types ({@code genAiHttpClient}, {@code genAiClock}, {@code genAiTaskExecutor}) are
- * not default candidates: they are injected only where asked for by name, so they never make an
- * application's own {@code HttpClient}, {@code Clock} or {@code Executor} injection ambiguous.
+ * <p>The beans of general types ({@code genAiHttpClient}, {@code genAiClock}, {@code genAiTaskExecutor},
+ * {@code genAiRetryTemplate}) are not default candidates: they are injected only where asked for by name, so they
+ * never make an application's own {@code HttpClient}, {@code Clock}, {@code Executor} or {@code RetryTemplate}
+ * injection ambiguous.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
         afterName = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
@@ -174,6 +177,21 @@ public class GenAiAutoConfiguration {
             ObjectProvider<ExecutionListener> listeners) {
         return ChainExecutor.builder(classification, lanes).settings(properties.getRetry().toSettings()).clock(clock)
                 .listener(ExecutionListeners.of(listeners.orderedStream().toList())).build();
+    }
+
+    /**
+     * Retries the application's own calls (inject it with {@code @Qualifier("genAiRetryTemplate")}) as the engine
+     * retries a step: classified failures, {@code genai.retry.*} attempts and backoff, server hints, and
+     * {@code genai.retry.default-deadline} per {@code execute}; no breakers or budgets, which belong to the chains'
+     * providers.
+     */
+    @Bean(name = "genAiRetryTemplate", defaultCandidate = false)
+    @ConditionalOnMissingBean(name = "genAiRetryTemplate")
+    public RetryTemplate genAiRetryTemplate(FailureClassification classification, GenAiProperties properties,
+            @Qualifier("genAiClock") Clock clock) {
+        GenAiRetryProperties retry = properties.getRetry();
+        return GenAiRetryTemplates.classifyingWith(classification).settings(retry.toSettings())
+                .deadline(retry.getDefaultDeadline()).clock(clock).build();
     }
 
     /** Runs {@code generateAsync} when the application has no {@code applicationTaskExecutor}. */

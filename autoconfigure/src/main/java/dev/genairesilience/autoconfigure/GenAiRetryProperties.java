@@ -3,10 +3,13 @@ package dev.genairesilience.autoconfigure;
 import dev.genairesilience.chain.RetrySettings;
 import java.time.Duration;
 
-/** {@code genai.retry.*}: how the engine retries one step, and how much retrying a provider may receive. */
+/**
+ * {@code genai.retry.*}: how the engine retries one step, and how much retrying a provider may receive; the
+ * {@code genAiRetryTemplate} bean retries the application's own calls with the same attempts, backoff and deadline.
+ */
 public class GenAiRetryProperties {
 
-    /** Calls per chain step at most, the first included. */
+    /** Calls per chain step (and per execute of the genAiRetryTemplate) at most, the first included. */
     private int maxAttempts = 3;
 
     /** The first backoff between two calls of a step, before jitter. */
@@ -32,7 +35,10 @@ public class GenAiRetryProperties {
      */
     private Duration fallbackReserve = Duration.ofSeconds(15);
 
-    /** How long a caller of an @ModelFallback method waits in all when the annotation does not say. */
+    /**
+     * How long a caller of an @ModelFallback method waits in all when the annotation does not say; and how long one
+     * execute of the genAiRetryTemplate may keep retrying.
+     */
     private Duration defaultDeadline = Duration.ofSeconds(60);
 
     /** The retry budget per provider, which keeps an outage from turning into a retry storm. */

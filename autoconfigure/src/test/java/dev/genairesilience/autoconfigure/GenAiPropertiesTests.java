@@ -30,13 +30,15 @@ class GenAiPropertiesTests {
     }
 
     @Test
-    void toStringNeverShowsTheApiKey() {
+    void toStringNeverShowsTheApiKeyNorAnOptionsValue() {
         GenAiProperties properties = new GenAiProperties();
         GenAiProviderProperties provider = new GenAiProviderProperties();
         provider.setType("openai");
         provider.setApiKey("sk-secret-123");
+        provider.getOptions().put("organization-token", "org-secret-456");
         properties.getProviders().put("gpt-image", provider);
-        assertThat(properties.toString()).contains("gpt-image", "apiKey=<set>").doesNotContain("sk-secret-123");
+        assertThat(properties.toString()).contains("gpt-image", "apiKey=<set>", "organization-token")
+                .doesNotContain("sk-secret-123", "org-secret-456");
     }
 
     @Test
