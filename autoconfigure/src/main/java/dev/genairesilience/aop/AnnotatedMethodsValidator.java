@@ -1,12 +1,12 @@
 package dev.genairesilience.aop;
 
+import dev.genairesilience.chain.ChainDefinition;
 import dev.genairesilience.ImageGeneration;
 import dev.genairesilience.ModelFallback;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -70,8 +70,8 @@ public class AnnotatedMethodsValidator implements BeanPostProcessor {
 
     private void knownChain(String chain, String annotation, Method method) {
         if (chain != null && !chainNames.get().contains(chain)) {
-            throw new IllegalStateException(annotation + " method " + MethodNames.of(method) + ": unknown chain '"
-                    + chain + "'; configured chains (genai.chains): " + new TreeSet<>(chainNames.get()));
+            throw new IllegalStateException(annotation + " method " + MethodNames.of(method) + ": "
+                    + ChainDefinition.unknownChainMessage(chain, chainNames.get()) + " (genai.chains)");
         }
     }
 }

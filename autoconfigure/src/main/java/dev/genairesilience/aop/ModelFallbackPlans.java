@@ -47,8 +47,8 @@ public final class ModelFallbackPlans {
         }
         ChainDefinition chain = chains.get(method.chain());
         if (chain == null) {
-            throw new GenerationRejectedException("chain", "unknown chain '" + method.chain() + "'; configured: "
-                    + chains.keySet().stream().sorted().toList());
+            throw new GenerationRejectedException("chain",
+                    ChainDefinition.unknownChainMessage(method.chain(), chains.keySet()));
         }
         return Plan.<Object>builder(chain.name(), deadline).steps(chainSteps(chain, call))
                 .aspectRatio(chain.aspectRatio()).onContentBlocked(chain.onContentBlocked()).build();

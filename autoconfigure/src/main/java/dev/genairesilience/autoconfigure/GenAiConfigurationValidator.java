@@ -1,11 +1,11 @@
 package dev.genairesilience.autoconfigure;
 
+import dev.genairesilience.chain.ChainDefinition;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,8 +32,8 @@ public final class GenAiConfigurationValidator {
                 properties.getProviders().keySet(), problems));
         String defaultChain = properties.getDefaultChain();
         if (defaultChain != null && !defaultChain.isBlank() && !properties.getChains().containsKey(defaultChain)) {
-            problems.add("genai.default-chain: unknown chain '" + defaultChain + "'; configured chains: "
-                    + names(properties.getChains()));
+            problems.add("genai.default-chain: "
+                    + ChainDefinition.unknownChainMessage(defaultChain, properties.getChains().keySet()));
         }
         checkRetry(properties.getRetry(), problems);
         positive("genai.http.connect-timeout", properties.getHttp().getConnectTimeout(), problems);
@@ -138,9 +138,5 @@ public final class GenAiConfigurationValidator {
         if (value == null || value.isNegative() || value.isZero()) {
             problems.add(path + ": must be a positive duration, such as 30s");
         }
-    }
-
-    private static Set<String> names(Map<String, ?> map) {
-        return new TreeSet<>(map.keySet());
     }
 }

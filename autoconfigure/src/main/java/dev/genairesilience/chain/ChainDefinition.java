@@ -3,8 +3,10 @@ package dev.genairesilience.chain;
 import dev.genairesilience.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -104,6 +106,14 @@ public final class ChainDefinition {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
                 + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + "]";
+    }
+
+    /**
+     * The one wording for a chain name nobody configured, used wherever a name is looked up (a request, an
+     * annotation, {@code genai.default-chain}): {@code unknown chain 'x'; configured chains: [a, b]}.
+     */
+    public static String unknownChainMessage(String name, Collection<String> configured) {
+        return "unknown chain '" + name + "'; configured chains: " + new TreeSet<>(configured);
     }
 
     /** The resolutions to try for a request asking {@code asked}: it, then the lower degrade entries in order. */

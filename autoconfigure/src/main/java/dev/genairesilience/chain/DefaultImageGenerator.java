@@ -129,8 +129,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
     private ChainDefinition named(String name) {
         ChainDefinition chain = chains.get(name);
         if (chain == null) {
-            throw new GenerationRejectedException("chain",
-                    "unknown chain '" + name + "'; configured chains: " + new TreeSet<>(chains.keySet()));
+            throw new GenerationRejectedException("chain", ChainDefinition.unknownChainMessage(name, chains.keySet()));
         }
         return chain;
     }

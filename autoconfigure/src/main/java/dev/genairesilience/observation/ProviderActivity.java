@@ -2,7 +2,6 @@ package dev.genairesilience.observation;
 
 import dev.genairesilience.Attempt;
 import dev.genairesilience.chain.ExecutionListener;
-import dev.genairesilience.failure.FailureKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -59,7 +58,7 @@ public final class ProviderActivity implements ExecutionListener {
                 recent.removeLast();
             }
         }
-        if (attempt.failure() == FailureKind.AUTHENTICATION || attempt.failure() == FailureKind.MODEL_NOT_FOUND) {
+        if (attempt.failure() != null && attempt.failure().misconfiguresProvider()) {
             configurationProblems.put(attempt.provider(), call);
         } else if (attempt.succeeded()) {
             configurationProblems.remove(attempt.provider());

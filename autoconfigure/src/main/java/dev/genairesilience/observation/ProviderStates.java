@@ -78,11 +78,6 @@ public final class ProviderStates {
         return Collections.unmodifiableMap(chains);
     }
 
-    /** The configured providers, in configuration order. */
-    public Map<String, ConfiguredProvider> configuredProviders() {
-        return Collections.unmodifiableMap(providers);
-    }
-
     private static boolean canServe(Map<String, ProviderState> providers, String id) {
         ProviderState state = providers.get(id);
         return state != null && state.health().canServe();
@@ -136,7 +131,7 @@ public final class ProviderStates {
     }
 
     private static boolean isConfigurationFailure(FailureKind kind) {
-        return kind == FailureKind.AUTHENTICATION || kind == FailureKind.MODEL_NOT_FOUND;
+        return kind != null && kind.misconfiguresProvider();
     }
 
     private static String degradation(CircuitBreaker breaker, Optional<ProbeStatus> probe) {

@@ -44,7 +44,7 @@ class AnnotatedMethodsValidatorTests {
             public GeneratedImage shot(String prompt) {
                 return null;
             }
-        }, "shot(String): unknown chain 'prodcut-shots'; configured chains (genai.chains): [direct]");
+        }, "shot(String): unknown chain 'prodcut-shots'; configured chains: [direct] (genai.chains)");
     }
 
     @Test
