@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * once, each with its property path. Durations need no check here: binding already rejects a bad one and
  * names the property.
  */
-public final class GenAiConfigurationValidator {
+final class GenAiConfigurationValidator {
 
 
     private final Set<String> knownTypes;

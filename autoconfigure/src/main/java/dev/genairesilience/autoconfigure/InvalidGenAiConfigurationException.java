@@ -6,7 +6,7 @@ import java.util.List;
  * The {@code genai.*} configuration cannot work: start-up stops. Each problem starts with the property path
  * at fault, such as {@code genai.chains.product-shots.providers[2]: unknown provider 'gpt-imag'}.
  */
-public class InvalidGenAiConfigurationException extends IllegalStateException {
+class InvalidGenAiConfigurationException extends IllegalStateException {
 
     private final List<String> problems;
 

@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>{@link #classify(int, Map, String)} is the rule itself, reused for other HTTP clients' exceptions.
  */
-public final class HttpFailureClassifier implements FailureClassifier {
+final class HttpFailureClassifier implements FailureClassifier {
 
     private final Clock clock;
 

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * Wrappers such as {@code UncheckedIOException} or {@code ExecutionException} are not answered here, so
  * their cause is classified.
  */
-public final class IoFailureClassifier implements FailureClassifier {
+final class IoFailureClassifier implements FailureClassifier {
 
     @Override
     public Failure classify(Throwable error) {

@@ -11,7 +11,7 @@ import dev.genairesilience.spi.UnsupportedRequestException;
  * block ({@link ContentBlockedException}, {@link FailureKind#CONTENT_BLOCKED}) and a request the provider
  * cannot express ({@link UnsupportedRequestException}, {@link FailureKind#BAD_REQUEST}, no call made).
  */
-public final class ProviderExceptionClassifier implements FailureClassifier {
+final class ProviderExceptionClassifier implements FailureClassifier {
 
     @Override
     public Failure classify(Throwable error) {

@@ -25,7 +25,7 @@ import org.springframework.web.client.UnknownContentTypeException;
  *
  * <p>Needs spring-web: {@link BuiltInClassifiers} adds it only when spring-web is on the classpath.
  */
-public final class SpringClientFailureClassifier implements FailureClassifier {
+final class SpringClientFailureClassifier implements FailureClassifier {
 
     private final HttpFailureClassifier http;
 

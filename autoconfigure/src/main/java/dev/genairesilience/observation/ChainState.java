@@ -11,7 +11,7 @@ import java.util.List;
  * @param lastResort its last resort, or {@code null}
  * @param serving    those of them, the last resort last, that can serve now
  */
-public record ChainState(String name, boolean canServe, List<String> providers, String lastResort,
+record ChainState(String name, boolean canServe, List<String> providers, String lastResort,
         List<String> serving) {
 
     public ChainState {

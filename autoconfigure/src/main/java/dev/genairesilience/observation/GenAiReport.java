@@ -15,7 +15,7 @@ import java.util.Map;
  * @param retryBudgets   each provider's retry budget use over its own window, by id
  * @param recentAttempts the last calls made, newest first
  */
-public record GenAiReport(String readiness, String window, Map<String, Chain> chains, Map<String, Provider> providers,
+record GenAiReport(String readiness, String window, Map<String, Chain> chains, Map<String, Provider> providers,
         Map<String, Warmup> warmups, Map<String, RetryBudgetSnapshot> retryBudgets,
         List<RecentAttempt> recentAttempts) {
 

@@ -1,7 +1,7 @@
 package dev.genairesilience.observation;
 
 /** How a provider stands, from worst to best as the health contributor ranks them. */
-public enum ProviderHealth {
+enum ProviderHealth {
 
     /** It cannot serve until someone fixes its configuration: no key, or the key or model id refused (401/403/404). */
     MISCONFIGURED(false),

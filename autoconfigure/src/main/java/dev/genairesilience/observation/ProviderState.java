@@ -10,6 +10,6 @@ package dev.genairesilience.observation;
  * @param reason  why it is not {@code UP} (failure kinds, statuses, states; never a key), or {@code null}
  * @param breaker its circuit breaker's state, or {@code null} when it has none (left out, or only a last resort)
  */
-public record ProviderState(String id, String type, String model, ProviderHealth health, String reason,
+record ProviderState(String id, String type, String model, ProviderHealth health, String reason,
         String breaker) {
 }

@@ -13,6 +13,6 @@ package dev.genairesilience.observation;
  * @param durationMs   how long the call took
  * @param waitBeforeMs how long the engine waited before it
  */
-public record RecentAttempt(String at, String chain, String provider, String model, String resolution,
+record RecentAttempt(String at, String chain, String provider, String model, String resolution,
         String outcome, int httpStatus, long durationMs, long waitBeforeMs) {
 }

@@ -2,6 +2,7 @@ package dev.genairesilience.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderHttpException;
 import java.io.IOException;
@@ -59,7 +60,9 @@ class BuiltInClassifiersTest {
         assertThat(classifiers).extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("HttpFailureClassifier", "ProviderExceptionClassifier", "IoFailureClassifier");
         Object io = classifiers.get(2);
-        Object failure = io.getClass().getMethod("classify", Throwable.class).invoke(io, new ConnectException());
+        Method classify = Class.forName(FailureClassifier.class.getName(), true, loader).getMethod("classify",
+                Throwable.class);
+        Object failure = classify.invoke(io, new ConnectException());
         assertThat(failure.toString()).contains("CONNECTION");
         assertThat(loader.springWebRequests).containsExactly("org.springframework.web.client.RestClientResponseException");
     }
