@@ -20,7 +20,7 @@ class ProviderHttpClientTest {
     @RegisterExtension
     static ProviderEmulatorExtension emulator = new ProviderEmulatorExtension();
 
-    private final ProviderHttpClient client = new ProviderHttpClient("hf", HTTP);
+    private final ProviderHttpClient client = new ProviderHttpClient("hf", HTTP, 1024 * 1024);
 
     private static HttpRequest.Builder generation(ProviderEmulator emulator) {
         return HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/models/a/b"))
