@@ -53,9 +53,13 @@ final class OpenAiDialect implements Dialect {
 
     @Override
     public Answer success(IncomingCall call, byte[] png) {
-        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
-        body.putArray("data").addObject().put("b64_json", Base64.getEncoder().encodeToString(png));
-        return Answer.json(200, body);
+        return Answer.json(200, imageAnswer(Base64.getEncoder().encodeToString(png)));
+    }
+
+    @Override
+    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
+        byte[] envelope = Json.write(imageAnswer(OversizedBody.IMAGE_SLOT));
+        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
     }
 
     @Override
@@ -93,6 +97,12 @@ final class OpenAiDialect implements Dialect {
     private static Answer withHints(Answer answer, FaultContext context) {
         return answer.withHeader("retry-after", context.retryAfter())
                 .withHeader("retry-after-ms", HintFormat.millis(context.hint()));
+    }
+
+    private static ObjectNode imageAnswer(String base64) {
+        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
+        body.putArray("data").addObject().put("b64_json", base64);
+        return body;
     }
 
     /** A 200 whose image list is empty. */
