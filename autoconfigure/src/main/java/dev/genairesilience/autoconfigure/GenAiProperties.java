@@ -98,10 +98,11 @@ public class GenAiProperties {
         /**
          * The largest answer body a provider call reads (such as 64MB); an answer that says it is larger is refused
          * before its body is read, one that grows larger is cut there, and either fails that attempt as malformed.
-         * The default holds any 4K image in base64 JSON: 4096x4096 pixels of 24-bit colour are 48MiB, the most a
-         * PNG of them weighs (a generated image compresses to a third or half of it), and base64 adds a third,
-         * 64MiB; while one answer in flight never holds more than a small multiple of it in the heap. Raise it
-         * for larger or RGBA 4K PNGs (up to 86MiB in base64).
+         * The default fits a 4K image in base64 JSON: 4096x4096 pixels of 24-bit colour are 48MiB uncompressed,
+         * more than a PNG of a generated image weighs (typically a third to a half of it), and base64 adds a
+         * third: 64MiB at the very worst, two to three times a typical answer. A call holds at most this much of an
+         * answer while reading it, so it also bounds what each call in flight costs the heap. Raise it for RGBA 4K
+         * PNGs (up to 86MiB in base64) or larger images.
          */
         private DataSize maxResponseSize = DataSize.ofMegabytes(64);
 
