@@ -19,7 +19,7 @@ public final class GenAiConfigurationValidator {
 
     private static final Pattern ASPECT_RATIO = Pattern.compile("[1-9][0-9]*:[1-9][0-9]*");
 
-    // an answer is held in one array, and decoding it copies it: beyond this no heap is safe
+    // an answer is held in one array, and decoding copies it; no image comes near this
     private static final DataSize LARGEST_RESPONSE_SIZE = DataSize.ofGigabytes(1);
 
     private final Set<String> knownTypes;

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The script of one emulated model: which faults it answers, how fast, how many calls at once, how its answers
- * misbehave on the wire (oversized, hung, trickling), and what it received. A new model is healthy: every call succeeds at once. Setters are fluent and thread-safe, and may
- * be changed while calls are running.
+ * misbehave on the wire (oversized, hung, trickling), and what it received. A new model is healthy: every call
+ * succeeds at once. Setters are fluent and thread-safe, and may be changed while calls are running.
  */
 public final class ModelBehaviour {
 
@@ -144,8 +144,9 @@ public final class ModelBehaviour {
     }
 
     /**
-     * Whether calls hang: each call that gets as far as the random rates is accepted, recorded, and never
-     * answered, until the emulator closes or {@link #LONGEST_HOLD} has passed, when its connection is closed.
+     * Whether calls hang: each call that no earlier rule answers (key, queued fault, outage, cold start, rate
+     * limit, capacity) is accepted, recorded, and never answered, until the emulator closes or
+     * {@link #LONGEST_HOLD} has passed, when its connection is closed.
      */
     public ModelBehaviour hang(boolean hangs) {
         this.hangs = hangs;

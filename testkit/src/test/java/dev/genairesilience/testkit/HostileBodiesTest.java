@@ -63,7 +63,8 @@ class HostileBodiesTest {
     @Test
     void aTrickleThatOutlastsItsBoundHangsUpOnAShortBody() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TrickledBody body = new TrickledBody(AnswerBody.of(new byte[1000]), Duration.ofMillis(2), Duration.ofMillis(50));
+        TrickledBody body = new TrickledBody(AnswerBody.of(new byte[1000]), Duration.ofMillis(2),
+                Duration.ofMillis(50));
 
         assertThatThrownBy(() -> body.writeTo(out)).isInstanceOf(InterruptedIOException.class);
         assertThat(out.size()).isLessThan(1000);

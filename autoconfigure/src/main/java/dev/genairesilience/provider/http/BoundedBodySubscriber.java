@@ -11,9 +11,9 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
- * Reads a body into memory up to a limit, asking for one chunk at a time, so that it never holds more than the
- * limit plus the chunk that crossed it. Past the limit it cancels its subscription, which makes the JDK client
- * close the connection instead of reading on, and either fails the body or keeps what fit.
+ * Reads a body into memory up to a limit, asking for one chunk at a time, so that it never keeps more than the
+ * limit (twice that while it joins the chunks into one array). Past the limit it cancels its subscription, which
+ * makes the JDK client close the connection instead of reading on, and either fails the body or keeps what fit.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -86,7 +86,10 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
     @Override
     public void onComplete() {
-        body.complete(joined());
+        // after a cut there is nothing to join
+        if (!body.isDone()) {
+            body.complete(joined());
+        }
     }
 
     private void overflow(ByteBuffer crossing) {

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /generate} with the prompt as the body generates on the {@code shots} chain and tells who served it
- * and how; {@code GET /heap} reports the heap in use after full collections, its maximum, and the sum of the heap pools' peaks since start.
+ * and how; {@code GET /heap} reports the heap in use after full collections, its maximum, and the sum of the heap
+ * pools' peaks since start.
  */
 @RestController
 class GenerationAndHeapController {
