@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Checks the {@code genai.*} configuration before anything is built from it, and reports every problem at
@@ -16,6 +17,9 @@ import java.util.TreeSet;
  */
 final class GenAiConfigurationValidator {
 
+
+    // an answer is held in one array, and decoding copies it; no image comes near this
+    private static final DataSize LARGEST_RESPONSE_SIZE = DataSize.ofGigabytes(1);
 
     private final Set<String> knownTypes;
 
@@ -37,6 +41,7 @@ final class GenAiConfigurationValidator {
         }
         checkRetry(properties.getRetry(), problems);
         positive("genai.http.connect-timeout", properties.getHttp().getConnectTimeout(), problems);
+        checkMaxResponseSize(properties.getHttp().getMaxResponseSize(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidGenAiConfigurationException(problems);
         }
@@ -132,6 +137,15 @@ final class GenAiConfigurationValidator {
             problems.add("genai.retry.budget.min-retries: " + budget.getMinRetries() + " must be zero or more");
         }
         positive("genai.retry.budget.window", budget.getWindow(), problems);
+    }
+
+    private static void checkMaxResponseSize(DataSize size, List<String> problems) {
+        if (size == null || size.toBytes() < 1) {
+            problems.add("genai.http.max-response-size: must be a positive size, such as 64MB");
+        } else if (size.compareTo(LARGEST_RESPONSE_SIZE) > 0) {
+            problems.add("genai.http.max-response-size: " + size.toMegabytes() + "MB is over the limit of 1GB "
+                    + "(an answer is held in memory whole)");
+        }
     }
 
     private static void positive(String path, Duration value, List<String> problems) {

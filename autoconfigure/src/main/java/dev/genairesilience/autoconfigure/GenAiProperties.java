@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code genai.*} configuration: the providers, the chains over them, how the engine retries, and the
@@ -94,6 +95,17 @@ public class GenAiProperties {
          */
         private Duration connectTimeout = Duration.ofSeconds(10);
 
+        /**
+         * The largest answer body a provider call reads (such as 64MB); an answer that says it is larger is refused
+         * before its body is read, one that grows larger is cut there, and either fails that attempt as malformed.
+         * The default fits a 4K image in base64 JSON: 4096x4096 pixels of 24-bit colour are 48MiB uncompressed,
+         * more than a PNG of a generated image weighs (typically a third to a half of it), and base64 adds a
+         * third: 64MiB at the very worst, two to three times a typical answer. A call holds at most this much of an
+         * answer while reading it, so it also bounds what each call in flight costs the heap. Raise it for RGBA 4K
+         * PNGs (up to 86MiB in base64) or larger images.
+         */
+        private DataSize maxResponseSize = DataSize.ofMegabytes(64);
+
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
@@ -102,9 +114,17 @@ public class GenAiProperties {
             this.connectTimeout = connectTimeout;
         }
 
+        public DataSize getMaxResponseSize() {
+            return maxResponseSize;
+        }
+
+        public void setMaxResponseSize(DataSize maxResponseSize) {
+            this.maxResponseSize = maxResponseSize;
+        }
+
         @Override
         public String toString() {
-            return "Http[connectTimeout=" + connectTimeout + "]";
+            return "Http[connectTimeout=" + connectTimeout + ", maxResponseSize=" + maxResponseSize + "]";
         }
     }
 }

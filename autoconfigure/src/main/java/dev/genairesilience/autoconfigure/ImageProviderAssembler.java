@@ -34,10 +34,11 @@ final class ImageProviderAssembler {
     /** @param properties already checked by {@link GenAiConfigurationValidator} */
     ImageProviderRegistry assemble(GenAiProperties properties) {
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
+        long maxResponseBytes = properties.getHttp().getMaxResponseSize().toBytes();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
             ProviderSettings s = new ProviderSettings(id, p.getType(), p.getModel(), p.getApiKey(), p.getBaseUrl(),
-                    p.getTimeout(), p.isWaitForModel(), p.getOptions());
+                    p.getTimeout(), p.isWaitForModel(), p.getOptions(), maxResponseBytes);
             if (factory.requiresApiKey() && !s.hasApiKey()) {
                 log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider is "
                         + "left out of its chains", id, id, p.getType());

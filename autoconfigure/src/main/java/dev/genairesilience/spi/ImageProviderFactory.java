@@ -16,7 +16,8 @@ public interface ImageProviderFactory {
     }
 
     /**
-     * @param settings   the provider's configuration
+     * @param settings   the provider's configuration; a provider reads no answer larger than its
+     *                   {@link ProviderSettings#maxResponseBytes()} ({@code ProviderHttpClient} holds to it)
      * @param httpClient the one shared HTTP client (no retries of its own)
      */
     ImageProvider create(ProviderSettings settings, HttpClient httpClient);

@@ -1,8 +1,8 @@
 package dev.genairesilience.spi;
 
 /**
- * A provider answered 2xx but the body is not what its API documents (no image, bad JSON, bad base64).
- * The message says what was missing; it never contains the body.
+ * A provider answered 2xx but the body is not what its API documents (no image, bad JSON, bad base64, larger
+ * than {@code genai.http.max-response-size}). The message says what was wrong; it never contains the body.
  */
 public class MalformedResponseException extends RuntimeException {
 

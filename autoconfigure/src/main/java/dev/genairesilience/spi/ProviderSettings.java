@@ -15,12 +15,26 @@ import java.util.Map;
  * @param timeout      the longest one call may take
  * @param waitForModel Hugging Face: ask the server to hold the call until a cold model is loaded
  * @param options      anything else a provider type understands ({@code genai.providers.x.options.*})
+ * @param maxResponseBytes the largest answer body one call may read ({@code genai.http.max-response-size});
+ *                     hand it to the {@code ProviderHttpClient}, or bound the reads of your own client by it
  */
 public record ProviderSettings(String id, String type, String model, String apiKey, URI baseUrl, Duration timeout,
-        boolean waitForModel, Map<String, String> options) {
+        boolean waitForModel, Map<String, String> options, long maxResponseBytes) {
+
+    /** The default of {@code genai.http.max-response-size}: 64 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
     public ProviderSettings {
         options = options == null ? Map.of() : Map.copyOf(options);
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
+        }
+    }
+
+    /** Settings whose answers are bounded by {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
+    public ProviderSettings(String id, String type, String model, String apiKey, URI baseUrl, Duration timeout,
+            boolean waitForModel, Map<String, String> options) {
+        this(id, type, model, apiKey, baseUrl, timeout, waitForModel, options, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /** Whether an API key was given. */
@@ -32,6 +46,7 @@ public record ProviderSettings(String id, String type, String model, String apiK
     public String toString() {
         return "ProviderSettings[id=" + id + ", type=" + type + ", model=" + model + ", apiKey="
                 + (hasApiKey() ? "<set>" : "<none>") + ", baseUrl=" + baseUrl + ", timeout=" + timeout
-                + ", waitForModel=" + waitForModel + ", options=" + options.keySet() + "]";
+                + ", waitForModel=" + waitForModel + ", options=" + options.keySet() + ", maxResponseBytes="
+                + maxResponseBytes + "]";
     }
 }

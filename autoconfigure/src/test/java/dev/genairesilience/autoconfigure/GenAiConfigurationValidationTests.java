@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genairesilience.spi.ProviderSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,20 @@ class GenAiConfigurationValidationTests {
     void aNonPositiveDurationIsNamed() {
         assertStartupFailsWith("genai.providers.good.timeout: must be a positive duration",
                 "genai.providers.good.timeout=0s");
+    }
+
+    @Test
+    void aMaxResponseSizeThatIsNotPositiveOrOverOneGigabyteIsNamed() {
+        assertStartupFailsWith("genai.http.max-response-size: must be a positive size, such as 64MB",
+                "genai.http.max-response-size=0B");
+        assertStartupFailsWith("genai.http.max-response-size: 2048MB is over the limit of 1GB",
+                "genai.http.max-response-size=2GB");
+    }
+
+    @Test
+    void theDefaultMaxResponseSizeIsTheOneProviderSettingsAssume() {
+        assertThat(new GenAiProperties().getHttp().getMaxResponseSize().toBytes())
+                .isEqualTo(ProviderSettings.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     @Test

@@ -2,29 +2,41 @@ package dev.genairesilience.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the emulator sends back for one request: a status with headers and body, or a dropped connection. */
 final class Answer {
 
-    private static final Answer DROP = new Answer(0, Map.of(), new byte[0]);
+    private static final Answer DROP = new Answer(0, Map.of(), AnswerBody.EMPTY);
+    private static final String JSON = "application/json; charset=UTF-8";
 
     private final int status;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private final AnswerBody body;
 
-    private Answer(int status, Map<String, String> headers, byte[] body) {
+    private Answer(int status, Map<String, String> headers, AnswerBody body) {
         this.status = status;
         this.headers = headers;
         this.body = body;
     }
 
     static Answer json(int status, JsonNode body) {
-        return bytes(status, "application/json; charset=UTF-8", Json.write(body));
+        return bytes(status, JSON, Json.write(body));
+    }
+
+    /** A JSON answer whose body is written as it is sent. */
+    static Answer json(int status, AnswerBody body) {
+        return streamed(status, JSON, body);
     }
 
     static Answer bytes(int status, String contentType, byte[] body) {
+        return streamed(status, contentType, AnswerBody.of(body));
+    }
+
+    /** An answer whose body is written as it is sent. */
+    static Answer streamed(int status, String contentType, AnswerBody body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         return new Answer(status, headers, body);
@@ -50,6 +62,19 @@ final class Answer {
         return new Answer(status, more, body);
     }
 
+    /** This answer with its body sent one byte per {@code perByte}, for at most {@code atMost}. */
+    Answer trickled(Duration perByte, Duration atMost) {
+        if (isDrop() || perByte.isZero()) {
+            return this;
+        }
+        return new Answer(status, headers, new TrickledBody(body, perByte, atMost));
+    }
+
+    /** This answer with the writing of its body counted in {@code model}'s figures. */
+    Answer countedFor(ModelBehaviour model) {
+        return isDrop() ? this : new Answer(status, headers, new CountedBody(body, model));
+    }
+
     boolean isDrop() {
         return this == DROP;
     }
@@ -62,7 +87,7 @@ final class Answer {
         return headers;
     }
 
-    byte[] body() {
+    AnswerBody body() {
         return body;
     }
 }

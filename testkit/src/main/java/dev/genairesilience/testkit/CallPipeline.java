@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Runs a model's script on one generation call. The rules are asked in a fixed order, the first that
- * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, blocked prompts,
- * the random rates (overload, drop, malformed), and else an image.
+ * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, hang, blocked
+ * prompts, the random rates (overload, drop, malformed), and else an image, oversized if so scripted. Whatever the
+ * answer, its body then trickles if so scripted.
  */
 final class CallPipeline {
 
@@ -17,7 +18,7 @@ final class CallPipeline {
             throws InterruptedException {
         Answer answer = decide(dialect, call, model);
         Durations.sleepUntil(arrival.plus(model.latency()));
-        return answer;
+        return answer.trickled(model.trickle(), ModelBehaviour.LONGEST_HOLD).countedFor(model);
     }
 
     private Answer decide(Dialect dialect, IncomingCall call, ModelBehaviour model) throws InterruptedException {
@@ -64,7 +65,11 @@ final class CallPipeline {
         }
     }
 
-    private Answer generate(Dialect dialect, IncomingCall call, ModelBehaviour model) {
+    private Answer generate(Dialect dialect, IncomingCall call, ModelBehaviour model) throws InterruptedException {
+        if (model.hangs()) {
+            Durations.sleep(ModelBehaviour.LONGEST_HOLD);
+            return Answer.drop();
+        }
         Fault block = model.blockFor(call.prompt());
         if (block != null) {
             return fault(dialect, block, model);
@@ -77,6 +82,10 @@ final class CallPipeline {
         }
         if (model.draw(model.malformedRate())) {
             return fault(dialect, Fault.MALFORMED, model);
+        }
+        OversizedAnswer oversized = model.oversizedAnswer();
+        if (oversized != null) {
+            return dialect.oversized(call, renderer.render(call.prompt()), oversized);
         }
         model.recordSuccess();
         return dialect.success(call, renderer.render(call.prompt()));

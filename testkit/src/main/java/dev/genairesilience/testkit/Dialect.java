@@ -14,6 +14,9 @@ interface Dialect {
     /** The answer carrying {@code png} as this API delivers images. */
     Answer success(IncomingCall call, byte[] png);
 
+    /** The answer carrying {@code png} as {@link #success} does, made up to the size {@code oversized} sets. */
+    Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized);
+
     /** The answer this API gives for {@code fault}. */
     Answer fault(Fault fault, FaultContext context);
 

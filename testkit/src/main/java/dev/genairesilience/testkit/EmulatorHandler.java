@@ -3,7 +3,6 @@ package dev.genairesilience.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,22 +25,27 @@ final class EmulatorHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         Instant arrival = Instant.now();
+        Answer answer;
         try {
             IncomingRequest request = IncomingRequest.of(exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
-            write(exchange, route(request, arrival));
+            answer = route(request, arrival);
         } catch (InterruptedException e) {
             // the emulator is closing: leave the call unanswered
             Thread.currentThread().interrupt();
+            answer = Answer.drop();
         } catch (RuntimeException e) {
             // an emulator bug must show as such, not as a provider fault the client would classify
-            write(exchange, Answer.bytes(500, "text/plain; charset=UTF-8",
-                    ("testkit emulator error: " + e).getBytes(StandardCharsets.UTF_8)));
-        } finally {
+            answer = Answer.bytes(500, "text/plain; charset=UTF-8",
+                    ("testkit emulator error: " + e).getBytes(StandardCharsets.UTF_8));
+        }
+        if (answer.isDrop()) {
             // without response headers sent, closing the exchange closes the connection: a dropped call
             exchange.close();
+            return;
         }
+        send(exchange, answer);
     }
 
     private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
@@ -90,17 +94,18 @@ final class EmulatorHandler implements HttpHandler {
         return Answer.bytes(status, "text/plain; charset=UTF-8", message.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(HttpExchange exchange, Answer answer) throws IOException {
-        if (answer.isDrop()) {
-            return;
-        }
+    /**
+     * Sends the answer. When writing its body fails the exchange is left open, for the server to close the
+     * connection: closing the exchange would end a chunked body as if it were whole.
+     */
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        byte[] body = answer.body();
-        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        long length = answer.body().length();
+        // the JDK server reads -1 as no body and 0 as a chunked one
+        exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : Math.max(length, 0));
+        if (length != 0) {
+            answer.body().writeTo(exchange.getResponseBody());
         }
+        exchange.close();
     }
 }

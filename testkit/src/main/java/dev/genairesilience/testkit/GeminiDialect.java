@@ -74,14 +74,13 @@ final class GeminiDialect implements Dialect {
 
     @Override
     public Answer success(IncomingCall call, byte[] png) {
-        ObjectNode body = Json.object();
-        ArrayNode parts = candidate(body);
-        parts.addObject().put("text", "Here is the image you asked for.");
-        parts.addObject().putObject("inlineData")
-                .put("mimeType", "image/png")
-                .put("data", Base64.getEncoder().encodeToString(png));
-        body.put("modelVersion", call.model());
-        return Answer.json(200, body);
+        return Answer.json(200, imageAnswer(call, Base64.getEncoder().encodeToString(png)));
+    }
+
+    @Override
+    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
+        byte[] envelope = Json.write(imageAnswer(call, OversizedBody.IMAGE_SLOT));
+        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
     }
 
     @Override
@@ -119,6 +118,17 @@ final class GeminiDialect implements Dialect {
                 .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
                 .put("retryDelay", HintFormat.protobufDuration(context.hint()));
         return Answer.json(429, body);
+    }
+
+    private static ObjectNode imageAnswer(IncomingCall call, String base64) {
+        ObjectNode body = Json.object();
+        ArrayNode parts = candidate(body);
+        parts.addObject().put("text", "Here is the image you asked for.");
+        parts.addObject().putObject("inlineData")
+                .put("mimeType", "image/png")
+                .put("data", base64);
+        body.put("modelVersion", call.model());
+        return body;
     }
 
     /** A finished candidate whose only part is text: the image the caller asked for is missing. */

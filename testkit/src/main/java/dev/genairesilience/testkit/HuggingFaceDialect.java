@@ -37,6 +37,11 @@ final class HuggingFaceDialect implements Dialect {
     }
 
     @Override
+    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
+        return Answer.streamed(200, "image/png", OversizedBody.raw(png, oversized));
+    }
+
+    @Override
     public Answer fault(Fault fault, FaultContext context) {
         return switch (fault) {
             case OVERLOADED -> error(503, "Model " + context.model() + " is overloaded, please try again later")

@@ -11,15 +11,24 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The script of one emulated model: which faults it answers, how fast, how many calls at once, and what it
- * received. A new model is healthy: every call succeeds at once. Setters are fluent and thread-safe, and may
- * be changed while calls are running.
+ * The script of one emulated model: which faults it answers, how fast, how many calls at once, how its answers
+ * misbehave on the wire (oversized, hung, trickling), and what it received. A new model is healthy: every call
+ * succeeds at once. Setters are fluent and thread-safe, and may be changed while calls are running.
  */
 public final class ModelBehaviour {
 
+    /**
+     * The longest a {@link #hang hung} call or a {@link #trickle trickling} answer holds its connection and
+     * its emulator thread before the emulator hangs up: far past any call's timeout, short of a leak. Closing the
+     * emulator ends them at once.
+     */
+    public static final Duration LONGEST_HOLD = Duration.ofMinutes(5);
+
     private static final Duration DEFAULT_HINT = Duration.ofSeconds(1);
+    private static final long MEGABYTE = 1024 * 1024;
 
     private final String modelId;
     private final Deque<Fault> queuedFaults = new ArrayDeque<>();
@@ -28,10 +37,15 @@ public final class ModelBehaviour {
     private final AtomicInteger successes = new AtomicInteger();
     private final AtomicInteger metadataCalls = new AtomicInteger();
     private final List<PromptBlock> promptBlocks = new CopyOnWriteArrayList<>();
+    private final AtomicLong bodyBytesSent = new AtomicLong();
+    private final AtomicInteger abandonedAnswers = new AtomicInteger();
 
     private volatile double overloadRate;
     private volatile double malformedRate;
     private volatile double dropConnectionRate;
+    private volatile boolean hangs;
+    private volatile OversizedAnswer oversized;
+    private volatile Duration trickle = Duration.ZERO;
     private volatile RateLimitWindow rateLimit;
     private volatile Duration hint = DEFAULT_HINT;
     private volatile boolean retryAfterAsHttpDate;
@@ -133,6 +147,42 @@ public final class ModelBehaviour {
     }
 
     /**
+     * Whether calls hang: each call that no earlier rule answers (key, queued fault, outage, cold start, rate
+     * limit, capacity) is accepted, recorded, and never answered, until the emulator closes or
+     * {@link #LONGEST_HOLD} has passed, when its connection is closed.
+     */
+    public ModelBehaviour hang(boolean hangs) {
+        this.hangs = hangs;
+        return this;
+    }
+
+    /**
+     * Every call that would answer an image answers one of {@code megabytes} MiB in all, in its API's own
+     * format (a JSON API's base64 inside its JSON; Hugging Face's raw bytes), made up while it is sent and never
+     * held in memory whole. Decoded, it is the image followed by zeros. With {@code withContentLength} the
+     * answer declares its length; without, it is sent chunked. Such answers are not counted as
+     * {@link #successes()}; {@code 0} answers images of their natural size again.
+     */
+    public ModelBehaviour oversizedAnswer(int megabytes, boolean withContentLength) {
+        if (megabytes < 0) {
+            throw new IllegalArgumentException("megabytes must be >= 0, was " + megabytes);
+        }
+        this.oversized = megabytes == 0 ? null : new OversizedAnswer(megabytes * MEGABYTE, withContentLength);
+        return this;
+    }
+
+    /**
+     * Every answer to a generation call, whatever it is, sends its status and headers at once, then its body one
+     * byte per {@code perByte}, until the body is whole, the caller hangs up, the emulator closes, or
+     * {@link #LONGEST_HOLD} has passed, when the emulator hangs up on a short body. {@code Duration.ZERO} sends at
+     * full speed again.
+     */
+    public ModelBehaviour trickle(Duration perByte) {
+        this.trickle = Durations.requireNonNegative(perByte, "perByte");
+        return this;
+    }
+
+    /**
      * At most {@code concurrent} calls are served at once, each holding its slot for {@code serviceTime};
      * a call beyond that answers 503 overloaded at once.
      */
@@ -198,6 +248,16 @@ public final class ModelBehaviour {
         return metadataCalls.get();
     }
 
+    /** Bytes of generation answers' bodies written to the callers' connections. */
+    public long bodyBytesSent() {
+        return bodyBytesSent.get();
+    }
+
+    /** Generation answers whose caller closed the connection before their body was written whole. */
+    public int abandonedAnswers() {
+        return abandonedAnswers.get();
+    }
+
     /** Calls answered with a generated image (a blocked call's stand-in black image is not counted). */
     public int successes() {
         return successes.get();
@@ -221,11 +281,16 @@ public final class ModelBehaviour {
         calls.set(0);
         successes.set(0);
         metadataCalls.set(0);
+        bodyBytesSent.set(0);
+        abandonedAnswers.set(0);
         metadataFault = null;
         promptBlocks.clear();
         overloadRate = 0;
         malformedRate = 0;
         dropConnectionRate = 0;
+        hangs = false;
+        oversized = null;
+        trickle = Duration.ZERO;
         rateLimit = null;
         hint = DEFAULT_HINT;
         retryAfterAsHttpDate = false;
@@ -253,6 +318,14 @@ public final class ModelBehaviour {
 
     Fault metadataFault() {
         return metadataFault;
+    }
+
+    void recordBodyBytes(long bytes) {
+        bodyBytesSent.addAndGet(bytes);
+    }
+
+    void recordAbandonedAnswer() {
+        abandonedAnswers.incrementAndGet();
     }
 
     void recordSuccess() {
@@ -302,6 +375,18 @@ public final class ModelBehaviour {
 
     double dropConnectionRate() {
         return dropConnectionRate;
+    }
+
+    boolean hangs() {
+        return hangs;
+    }
+
+    OversizedAnswer oversizedAnswer() {
+        return oversized;
+    }
+
+    Duration trickle() {
+        return trickle;
     }
 
     RateLimitWindow rateLimitWindow() {

@@ -53,9 +53,13 @@ final class OpenAiDialect implements Dialect {
 
     @Override
     public Answer success(IncomingCall call, byte[] png) {
-        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
-        body.putArray("data").addObject().put("b64_json", Base64.getEncoder().encodeToString(png));
-        return Answer.json(200, body);
+        return Answer.json(200, imageAnswer(Base64.getEncoder().encodeToString(png)));
+    }
+
+    @Override
+    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
+        byte[] envelope = Json.write(imageAnswer(OversizedBody.IMAGE_SLOT));
+        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
     }
 
     @Override
@@ -106,6 +110,12 @@ final class OpenAiDialect implements Dialect {
         return error(400, "image_generation_user_error", "moderation_blocked",
                 "Your request was rejected by the safety system. If you believe this is an error, contact us at "
                         + "help.openai.com.");
+    }
+
+    private static ObjectNode imageAnswer(String base64) {
+        ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
+        body.putArray("data").addObject().put("b64_json", base64);
+        return body;
     }
 
     /** A 200 whose image list is empty. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +75,11 @@ final class EmulatorClient {
 
     HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Returns once the headers are in; the body is read from the stream as it arrives. */
+    HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {

@@ -40,8 +40,8 @@ public class GeminiProviderFactory implements ImageProviderFactory {
         ProviderCapabilities capabilities = new ProviderCapabilities(
                 ProviderOptions.resolutions(settings, resolutionsOf(model)),
                 ProviderOptions.aspectRatios(settings, ASPECT_RATIOS), false);
-        GeminiApi api = new GeminiApi(new ProviderHttpClient(settings.id(), httpClient), baseUrl, model,
-                settings.apiKey());
+        ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
+        GeminiApi api = new GeminiApi(http, baseUrl, model, settings.apiKey());
         return new GeminiImageProvider(settings.id(), model, capabilities, settings.timeout(), api);
     }
 

@@ -37,8 +37,8 @@ public class HuggingFaceProviderFactory implements ImageProviderFactory {
                 ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
                 ProviderOptions.aspectRatios(settings, Set.of()), false);
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
-        HuggingFaceInferenceApi api = new HuggingFaceInferenceApi(new ProviderHttpClient(settings.id(), httpClient),
-                baseUrl, model, settings.apiKey());
+        ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
+        HuggingFaceInferenceApi api = new HuggingFaceInferenceApi(http, baseUrl, model, settings.apiKey());
         return new HuggingFaceImageProvider(settings.id(), model, settings.waitForModel(), capabilities,
                 settings.timeout(), api);
     }

@@ -38,8 +38,8 @@ public class OpenAiProviderFactory implements ImageProviderFactory {
                 ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
                 ProviderOptions.aspectRatios(settings, family.aspectRatios()), false);
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
-        OpenAiImagesApi api = new OpenAiImagesApi(new ProviderHttpClient(settings.id(), httpClient), baseUrl,
-                settings.apiKey());
+        ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
+        OpenAiImagesApi api = new OpenAiImagesApi(http, baseUrl, settings.apiKey());
         return new OpenAiImageProvider(settings.id(), model, family, capabilities, settings.timeout(), api);
     }
 }
