@@ -37,8 +37,10 @@ final class ImageProviderAssembler {
         long maxResponseBytes = properties.getHttp().getMaxResponseSize().toBytes();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
-            ProviderSettings s = new ProviderSettings(id, p.getType(), p.getModel(), p.getApiKey(), p.getBaseUrl(),
-                    p.getTimeout(), p.isWaitForModel(), p.getOptions(), maxResponseBytes);
+            ProviderSettings s = ProviderSettings.builder(id, p.getType()).model(p.getModel())
+                    .apiKey(p.getApiKey()).baseUrl(p.getBaseUrl()).timeout(p.getTimeout())
+                    .waitForModel(p.isWaitForModel()).options(p.getOptions()).maxResponseBytes(maxResponseBytes)
+                    .build();
             if (factory.requiresApiKey() && !s.hasApiKey()) {
                 log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider is "
                         + "left out of its chains", id, id, p.getType());

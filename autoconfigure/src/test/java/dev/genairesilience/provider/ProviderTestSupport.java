@@ -47,8 +47,8 @@ public final class ProviderTestSupport {
 
     public static ProviderSettings settings(String type, String model, URI baseUrl, boolean waitForModel,
             Map<String, String> options) {
-        return new ProviderSettings("my-" + type, type, model, KEY, baseUrl, Duration.ofSeconds(30), waitForModel,
-                options);
+        return ProviderSettings.builder("my-" + type, type).model(model).apiKey(KEY).baseUrl(baseUrl)
+                .timeout(Duration.ofSeconds(30)).waitForModel(waitForModel).options(options).build();
     }
 
     public static GenerationCall call(Resolution resolution, String aspectRatio) {

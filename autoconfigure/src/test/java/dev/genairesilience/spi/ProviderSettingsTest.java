@@ -11,9 +11,9 @@ class ProviderSettingsTest {
 
     @Test
     void toStringNeverShowsTheApiKeyNorAnOptionsValue() {
-        ProviderSettings settings = new ProviderSettings("gpt-image", "openai", "gpt-image-1", "sk-secret-123",
-                URI.create("http://127.0.0.1:1"), Duration.ofSeconds(5), false,
-                Map.of("organization-token", "org-secret-456"));
+        ProviderSettings settings = ProviderSettings.builder("gpt-image", "openai").model("gpt-image-1")
+                .apiKey("sk-secret-123").baseUrl(URI.create("http://127.0.0.1:1")).timeout(Duration.ofSeconds(5))
+                .options(Map.of("organization-token", "org-secret-456")).build();
 
         assertThat(settings.toString()).contains("gpt-image", "apiKey=<set>", "organization-token")
                 .doesNotContain("sk-secret-123", "org-secret-456");

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AspectRatioAndOptionsTest {
 
     private static ProviderSettings withOptions(Map<String, String> options) {
-        return new ProviderSettings("sdxl", "huggingface", "a/b", "k", null, Duration.ofSeconds(1), false, options);
+        return ProviderSettings.builder("sdxl", "huggingface").model("a/b").apiKey("k").timeout(Duration.ofSeconds(1))
+                .options(options).build();
     }
 
     @Test
@@ -55,7 +56,7 @@ class AspectRatioAndOptionsTest {
         assertThatThrownBy(() -> ProviderOptions.aspectRatios(withOptions(Map.of("aspect-ratios", "wide")), Set.of()))
                 .hasMessageStartingWith("genai.providers.sdxl.options.aspect-ratios: 'wide'");
         assertThatThrownBy(() -> ProviderOptions.requireModel(
-                new ProviderSettings("x", "gemini", " ", "k", null, Duration.ofSeconds(1), false, Map.of())))
+                ProviderSettings.builder("x", "gemini").model(" ").apiKey("k").timeout(Duration.ofSeconds(1)).build()))
                 .hasMessage("genai.providers.x.model is required for type gemini");
     }
 }

@@ -15,7 +15,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,7 @@ class LocalProviderTest {
 
     private final ImageProviderFactory factory = new LocalProviderFactory();
     private final ImageProvider provider = factory.create(
-            new ProviderSettings("card", "local", null, null, null, Duration.ofSeconds(1), false, Map.of()),
+            ProviderSettings.builder("card", "local").timeout(Duration.ofSeconds(1)).build(),
             HttpClient.newHttpClient());
 
     private static GenerationCall call(String prompt, Resolution resolution, String aspectRatio) {

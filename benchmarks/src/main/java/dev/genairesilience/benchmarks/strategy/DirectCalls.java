@@ -9,7 +9,6 @@ import dev.genairesilience.spi.ProviderSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The lineup's models as the starter's own providers, for the strategies that call them directly: one HTTP call
@@ -29,8 +28,9 @@ final class DirectCalls {
                 .build();
         this.timeout = scale.wall(ProviderLineup.CALL_TIMEOUT);
         this.providers = lineup.models().stream()
-                .map(m -> m.api().factory().create(new ProviderSettings(m.id(), m.api().type(), m.model(),
-                        ProviderLineup.API_KEY, lineup.baseUrl(), timeout, false, Map.of()), client))
+                .map(m -> m.api().factory().create(ProviderSettings.builder(m.id(), m.api().type())
+                        .model(m.model()).apiKey(ProviderLineup.API_KEY).baseUrl(lineup.baseUrl()).timeout(timeout)
+                        .build(), client))
                 .toList();
     }
 
