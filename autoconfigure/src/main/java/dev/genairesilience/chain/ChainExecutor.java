@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.BackOffInterruptedException;
@@ -34,9 +33,6 @@ import org.springframework.retry.support.RetryTemplate;
  * its own state. Built with {@link #builder(FailureClassification, ProviderLanes)}.
  */
 public final class ChainExecutor {
-
-    // ThreadLocalRandom must be asked on the thread that draws, so it is looked up on each draw.
-    private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     private final FailureClassification classification;
     private final ProviderLanes lanes;
@@ -255,7 +251,7 @@ public final class ChainExecutor {
         private RetrySettings settings = RetrySettings.defaults();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = new ThreadWaitSleeper();
-        private RandomGenerator random = THREAD_LOCAL_RANDOM;
+        private RandomGenerator random = RetryDelay.THREAD_LOCAL_RANDOM;
         private ExecutionListener listener = ExecutionListener.NONE;
 
         private Builder(FailureClassification classification, ProviderLanes lanes) {

@@ -43,11 +43,7 @@ final class ClassifiedRetryPolicy implements RetryPolicy {
 
     @Override
     public boolean canRetry(RetryContext context) {
-        if (context.getLastThrowable() == null) {
-            return true;
-        }
-        StepDecision decision = StepDecision.in(context);
-        return decision != null && decision.retry();
+        return StepDecision.allowsAnotherAttempt(context);
     }
 
     @Override

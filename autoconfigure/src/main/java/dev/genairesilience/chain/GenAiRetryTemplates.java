@@ -4,8 +4,6 @@ import dev.genairesilience.failure.FailureClassification;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.retry.support.RetryTemplate;
@@ -29,9 +27,6 @@ import org.springframework.retry.support.RetryTemplate;
  * }</pre>
  */
 public final class GenAiRetryTemplates {
-
-    // ThreadLocalRandom must be asked on the thread that draws, so it is looked up on each draw.
-    private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     private GenAiRetryTemplates() {
     }
@@ -85,7 +80,7 @@ public final class GenAiRetryTemplates {
             }
             RetryTemplate template = new RetryTemplate();
             template.setRetryPolicy(new ClassifiedRetryPolicy(classification, settings,
-                    new RetryDelay(settings, THREAD_LOCAL_RANDOM), deadline, clock));
+                    new RetryDelay(settings, RetryDelay.THREAD_LOCAL_RANDOM), deadline, clock));
             template.setBackOffPolicy(new HintAwareBackOffPolicy(sleeper));
             return template;
         }

@@ -3,6 +3,7 @@ package dev.genairesilience.chain;
 import dev.genairesilience.failure.Failure;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,6 +16,9 @@ import java.util.random.RandomGenerator;
  * the deadline cannot absorb, means moving on to the next step at once rather than sleeping.
  */
 final class RetryDelay {
+
+    /** Jitter from the drawing thread's {@link ThreadLocalRandom}, which must be asked on that thread each time. */
+    static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     /** The least time worth leaving for a call after a wait: less and the retry is pointless. */
     static final Duration MIN_CALL_TIME = Duration.ofMillis(250);

@@ -48,6 +48,15 @@ record StepDecision(Action action, Duration delay, String reason) {
         return action == Action.RETRY;
     }
 
+    /** Whether the context may make another attempt: its first, or a retry its last decision granted. */
+    static boolean allowsAnotherAttempt(RetryContext context) {
+        if (context.getLastThrowable() == null) {
+            return true;
+        }
+        StepDecision decision = in(context);
+        return decision != null && decision.retry();
+    }
+
     /** The decision taken after the last failed attempt of this step, or {@code null} before any failed. */
     static StepDecision in(RetryContext context) {
         return (StepDecision) context.getAttribute(ATTRIBUTE);

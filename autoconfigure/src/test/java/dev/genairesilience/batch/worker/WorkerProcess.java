@@ -2,9 +2,8 @@ package dev.genairesilience.batch.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genairesilience.testsupport.ChildJvm;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,13 +36,9 @@ public final class WorkerProcess implements AutoCloseable {
     /** Starts a worker with these arguments and waits until it answers HTTP. */
     public static WorkerProcess start(List<String> arguments, Path log, Duration startTimeout)
             throws IOException, InterruptedException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", classPath(), BatchWorkerApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1"));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        int port = ChildJvm.freePort();
+        Process process = ChildJvm.start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                BatchWorkerApplication.class, port, arguments, log);
         WorkerProcess worker = new WorkerProcess(process, port, log);
         worker.awaitReady(startTimeout);
         return worker;
@@ -116,26 +110,6 @@ public final class WorkerProcess implements AutoCloseable {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire names the test class path in a property of its own; a plain JVM has it as java.class.path. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-        if (classPath == null || classPath.isBlank()) {
-            throw new IllegalStateException("No test class path to start the worker with");
-        }
-        return classPath;
     }
 
     /** The worker's log, for assertion messages. */

@@ -2,9 +2,8 @@ package dev.genairesilience.it.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genairesilience.testsupport.ChildJvm;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,13 +39,9 @@ final class BoundedReadsProcess implements AutoCloseable {
     /** Starts the application with these arguments and waits until its health answers. */
     static BoundedReadsProcess start(List<String> arguments, Path log, Duration startTimeout)
             throws IOException, InterruptedException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), MAX_HEAP, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(),
-                BoundedReadsApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1"));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        int port = ChildJvm.freePort();
+        Process process = ChildJvm.start(List.of(MAX_HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"), BoundedReadsApplication.class, port, arguments, log);
         BoundedReadsProcess app = new BoundedReadsProcess(process, port, log);
         app.awaitHealth(startTimeout);
         return app;
@@ -131,25 +125,5 @@ final class BoundedReadsProcess implements AutoCloseable {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire names the test class path in a property of its own; a plain JVM has it as java.class.path. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        String classPath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-        if (classPath == null || classPath.isBlank()) {
-            throw new IllegalStateException("No test class path to start the application with");
-        }
-        return classPath;
     }
 }

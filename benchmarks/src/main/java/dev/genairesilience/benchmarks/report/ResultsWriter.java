@@ -88,7 +88,9 @@ public final class ResultsWriter {
                 .append("```\n\nNot scaled: counts (attempts, thresholds, budget ratios), the engine's fixed ")
                 .append("250 ms minimum time it leaves for a call before retrying (")
                 .append(Format.seconds(scale.scenario(Duration.ofMillis(250))))
-                .append(" of scenario time at this factor), and the HTTP connect timeout (10 s; never reached on ")
+                .append(" of scenario time at this factor), the least the engine keeps back for a later provider ")
+                .append("whose latency it knows (1 s, ").append(Format.seconds(scale.scenario(Duration.ofSeconds(1))))
+                .append(" of scenario time), and the HTTP connect timeout (10 s; never reached on ")
                 .append("127.0.0.1).\n\n");
         page.append("Strategies: `none` calls the primary once. `seed-recipe` is the guide's 3-layer defense ")
                 .append("(tenacity `stop_after_attempt(5)`, `wait_exponential_jitter(initial=2, max=60, jitter=5)`, ")

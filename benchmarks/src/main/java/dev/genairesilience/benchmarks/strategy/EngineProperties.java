@@ -2,6 +2,7 @@ package dev.genairesilience.benchmarks.strategy;
 
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
+import dev.genairesilience.chain.RetrySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class EngineProperties {
         p.put("genai.retry.max-server-wait", scale.property(Duration.ofSeconds(60)));
         p.put("genai.retry.default-deadline", scale.property(Duration.ofSeconds(60)));
         p.put("genai.retry.budget.window", scale.property(Duration.ofSeconds(10)));
+        p.put("genai.retry.fallback-reserve", scale.property(RetrySettings.defaults().fallbackReserve()));
         CircuitBreakerConfig breaker = GenAiBreakerDefaults.config();
         String prefix = "resilience4j.circuitbreaker.configs.default.";
         p.put(prefix + "sliding-window-type", breaker.getSlidingWindowType().name());

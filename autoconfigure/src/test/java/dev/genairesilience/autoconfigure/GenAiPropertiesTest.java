@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GenAiPropertiesTests {
+class GenAiPropertiesTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {

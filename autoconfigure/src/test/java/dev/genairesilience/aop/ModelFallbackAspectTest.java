@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class ModelFallbackAspectTests {
+class ModelFallbackAspectTest {
 
     private final ApplicationContextRunner runner = GenAiContextRunners.withTestProviders()
             .withUserConfiguration(RendererConfiguration.class)

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-class ImageGenerationAspectTests {
+class ImageGenerationAspectTest {
 
     static final GeneratedImage PLACEHOLDER = new GeneratedImage(new byte[] { 1, 2 }, "image/png", "application",
             "placeholder", Resolution.ONE_K, true, List.of());

@@ -39,7 +39,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 
-class GenAiAutoConfigurationTests {
+class GenAiAutoConfigurationTest {
 
     @Test
     void anApplicationWithTheStarterGetsTheWholeEngine() {

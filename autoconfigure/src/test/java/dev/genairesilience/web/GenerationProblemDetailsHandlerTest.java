@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-class GenerationProblemDetailsHandlerTests {
+class GenerationProblemDetailsHandlerTest {
 
     private static final String PROMPT = "a secret product launch poster";
 

@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class GenAiBatchAutoConfigurationTests {
+class GenAiBatchAutoConfigurationTest {
 
     @TempDir
     Path images;

@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A provider without its key is left out of its chains with one warning; start-up goes on. */
 @ExtendWith(OutputCaptureExtension.class)
-class MissingApiKeyTests {
+class MissingApiKeyTest {
 
     private static final String KEY = "sk-test-9f8e7d6c5b4a";
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which operator beans exist when, and that the engine reports to them. */
-class GenAiObservationAutoConfigurationTests {
+class GenAiObservationAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = GenAiContextRunners.withTestProviders()
             .withConfiguration(AutoConfigurations.of(GenAiWarmupAutoConfiguration.class,

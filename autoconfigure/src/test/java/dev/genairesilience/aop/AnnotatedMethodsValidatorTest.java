@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
 
 /** An annotated method that cannot work stops start-up, naming the method. */
-class AnnotatedMethodsValidatorTests {
+class AnnotatedMethodsValidatorTest {
 
     @Test
     void anImageGenerationMethodWithoutPromptIsRefused() {

@@ -14,7 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
-class InvalidGenAiConfigurationFailureAnalyzerTests {
+class InvalidGenAiConfigurationFailureAnalyzerTest {
 
     @Test
     void theStartUpReportListsEveryProblemWithItsProperty() {

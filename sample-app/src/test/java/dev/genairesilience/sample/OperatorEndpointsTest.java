@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The operator's view of the sample, as the README's curl commands read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperatorEndpointsTests {
+class OperatorEndpointsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

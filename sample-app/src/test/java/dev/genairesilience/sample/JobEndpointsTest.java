@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The off-peak queue over HTTP, with a window that includes now, as the README starts the sample. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "genai.batch.window=always", "genai.batch.poll-interval=200ms" })
-class JobEndpointsTests {
+class JobEndpointsTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Every configuration mistake stops start-up with a message naming the property at fault. */
-class GenAiConfigurationValidationTests {
+class GenAiConfigurationValidationTest {
 
     private final ApplicationContextRunner runner = GenAiContextRunners.withTestProviders();
 

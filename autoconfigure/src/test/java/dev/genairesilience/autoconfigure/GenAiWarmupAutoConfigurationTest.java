@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Warm-up's wiring: which beans exist when, what start-up refuses, and the gate over Boot's readiness. */
-class GenAiWarmupAutoConfigurationTests {
+class GenAiWarmupAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = GenAiContextRunners.withTestProviders()
             .withConfiguration(AutoConfigurations.of(GenAiWarmupAutoConfiguration.class,

@@ -9,7 +9,7 @@ import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBr
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 
-class ProviderBreakersAutoConfigurationTests {
+class ProviderBreakersAutoConfigurationTest {
 
     @Test
     void withoutARegistryBreakersGetTheImageGenerationDefaults() {
