@@ -2,11 +2,11 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.ImageGenerator;
 import dev.genairesilience.ImageJobQueue;
-import dev.genairesilience.aop.AnnotatedMethodsValidator;
-import dev.genairesilience.aop.ImageGenerationAspect;
-import dev.genairesilience.aop.ModelFallbackAspect;
-import dev.genairesilience.aop.ModelFallbackPlans;
 import dev.genairesilience.chain.ChainExecutor;
+import dev.genairesilience.internal.aop.AnnotatedMethodsValidator;
+import dev.genairesilience.internal.aop.ImageGenerationAspect;
+import dev.genairesilience.internal.aop.ModelFallbackAspect;
+import dev.genairesilience.internal.aop.ModelFallbackPlans;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -3,7 +3,7 @@ package dev.genairesilience.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The log line written per finished generation (logger {@code dev.genairesilience.observation.GenerationLogger}, at
+ * The log line written per finished generation (logger {@code dev.genairesilience.internal.observation.GenerationLogger}, at
  * INFO), under {@code genai.logging}.
  */
 @ConfigurationProperties("genai.logging")

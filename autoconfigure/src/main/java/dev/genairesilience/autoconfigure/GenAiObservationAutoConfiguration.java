@@ -1,9 +1,9 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ExecutionListener;
-import dev.genairesilience.observation.GenAiMeters;
-import dev.genairesilience.observation.GenerationLogger;
-import dev.genairesilience.observation.ProviderActivity;
+import dev.genairesilience.internal.observation.GenAiMeters;
+import dev.genairesilience.internal.observation.GenerationLogger;
+import dev.genairesilience.internal.observation.ProviderActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.genairesilience.autoconfigure;
 
+import dev.genairesilience.internal.warmup.WarmupTarget;
 import dev.genairesilience.spi.ImageProvider;
-import dev.genairesilience.warmup.WarmupTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genairesilience.ImageGenerator;
 import dev.genairesilience.ImageRequest;
-import dev.genairesilience.observation.GenAiEndpoint;
-import dev.genairesilience.observation.GenAiHealthIndicator;
-import dev.genairesilience.observation.GenAiMeters;
-import dev.genairesilience.observation.GenerationLogger;
-import dev.genairesilience.observation.ProviderActivity;
-import dev.genairesilience.observation.ProviderStates;
+import dev.genairesilience.internal.observation.GenAiEndpoint;
+import dev.genairesilience.internal.observation.GenAiHealthIndicator;
+import dev.genairesilience.internal.observation.GenAiMeters;
+import dev.genairesilience.internal.observation.GenerationLogger;
+import dev.genairesilience.internal.observation.ProviderActivity;
+import dev.genairesilience.internal.observation.ProviderStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;

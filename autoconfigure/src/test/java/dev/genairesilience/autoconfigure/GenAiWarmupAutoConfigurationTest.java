@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.WarmOnStartup;
-import dev.genairesilience.warmup.ReadinessGate;
-import dev.genairesilience.warmup.WarmupStates;
-import dev.genairesilience.warmup.WarmupStatus;
+import dev.genairesilience.internal.warmup.ReadinessGate;
+import dev.genairesilience.internal.warmup.WarmupStates;
+import dev.genairesilience.internal.warmup.WarmupStatus;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.genairesilience.it.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.genairesilience.internal.warmup.WarmupStates;
+import dev.genairesilience.internal.warmup.WarmupStatus;
 import dev.genairesilience.it.operator.OperatorTestApplication.ReadinessLog;
 import dev.genairesilience.testkit.ModelBehaviour;
 import dev.genairesilience.testkit.ProviderEmulator;
 import dev.genairesilience.testkit.RecordedCall;
-import dev.genairesilience.warmup.WarmupStates;
-import dev.genairesilience.warmup.WarmupStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

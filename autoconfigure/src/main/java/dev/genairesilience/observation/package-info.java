@@ -1,6 +1,0 @@
-/**
- * The operator's view: what the engine did (through {@link dev.genairesilience.chain.ExecutionListener}), as
- * Micrometer meters, one log line per generation, a {@code genai} health contributor and the {@code /actuator/genai}
- * endpoint. Never a key, never a prompt (unless the application asks for prompts in the log).
- */
-package dev.genairesilience.observation;
