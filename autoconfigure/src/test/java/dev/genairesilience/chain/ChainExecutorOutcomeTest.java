@@ -13,7 +13,6 @@ import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChainExecutorOutcomeTest {

@@ -12,7 +12,6 @@ import dev.genairesilience.ImageJobQueue;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.JobState;
 import dev.genairesilience.Resolution;
-import dev.genairesilience.chain.ChainDefinition.StepOrder;
 import dev.genairesilience.spi.ImageProvider;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,6 @@ import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.GenerationUnavailableException;
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.ModelFallback;
-import dev.genairesilience.Resolution;
 import dev.genairesilience.autoconfigure.GenAiContextRunners;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
