@@ -24,6 +24,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,7 +164,14 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public ProviderLanes genAiProviderLanes(ProviderBreakers breakers, RetryBudgets budgets,
             GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
-        return new ProviderLanes(breakers, budgets, properties.getRetry().getMaxServerWait(), clock);
+        Map<String, Integer> maxConcurrency = new LinkedHashMap<>();
+        properties.getProviders().forEach((id, provider) -> {
+            if (provider.getMaxConcurrency() != null) {
+                maxConcurrency.put(id, provider.getMaxConcurrency());
+            }
+        });
+        return ProviderLanes.builder(breakers, budgets).maxHold(properties.getRetry().getMaxServerWait()).clock(clock)
+                .maxConcurrency(maxConcurrency).build();
     }
 
     /**

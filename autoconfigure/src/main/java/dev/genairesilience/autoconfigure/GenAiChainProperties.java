@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition.StepOrder;
 import dev.genairesilience.chain.ContentBlockedAction;
+import dev.genairesilience.chain.Preference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,22 @@ public class GenAiChainProperties {
      * and retry budget do not count it.
      */
     private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+
+    /**
+     * How the chain trades the first provider against latency and calls: BALANCED retries a failing first provider
+     * within max-attempts and its retry budget, then moves on; QUALITY stays on it as long as its share of the
+     * deadline allows (no max-attempts cap, one retry per first attempt); LATENCY leaves it at its first capacity
+     * answer when another provider can answer now.
+     */
+    private Preference prefer = Preference.BALANCED;
+
+    public Preference getPrefer() {
+        return prefer;
+    }
+
+    public void setPrefer(Preference prefer) {
+        this.prefer = prefer;
+    }
 
     public ContentBlockedAction getOnContentBlocked() {
         return onContentBlocked;
@@ -112,6 +129,6 @@ public class GenAiChainProperties {
     public String toString() {
         return "Chain[providers=" + providers + ", resolution=" + resolution + ", degrade=" + degrade
                 + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
-                + ", order=" + order + ", onContentBlocked=" + onContentBlocked + "]";
+                + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", prefer=" + prefer + "]";
     }
 }

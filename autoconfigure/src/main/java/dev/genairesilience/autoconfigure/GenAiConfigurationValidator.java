@@ -56,6 +56,9 @@ final class GenAiConfigurationValidator {
                     + " (declare an ImageProviderFactory bean to add one)");
         }
         positive(path + ".timeout", provider.getTimeout(), problems);
+        if (provider.getMaxConcurrency() != null && provider.getMaxConcurrency() < 1) {
+            problems.add(path + ".max-concurrency: " + provider.getMaxConcurrency() + " must be at least 1");
+        }
     }
 
     private static void checkChain(String path, GenAiChainProperties chain, Set<String> providerIds,

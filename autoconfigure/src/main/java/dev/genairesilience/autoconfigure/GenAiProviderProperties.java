@@ -50,6 +50,22 @@ public class GenAiProviderProperties {
      */
     private Duration probeInterval;
 
+    /**
+     * The most calls this provider may have in flight at once. The engine learns the provider's real capacity below
+     * it (a capacity answer, such as 503 overloaded, shrinks the limit by a tenth; calls that deliver let it grow),
+     * starting from 16; a request that finds the provider at its limit goes to the next provider without a call.
+     * Unset: 256.
+     */
+    private Integer maxConcurrency;
+
+    public Integer getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(Integer maxConcurrency) {
+        this.maxConcurrency = maxConcurrency;
+    }
+
     public String getType() {
         return type;
     }
@@ -123,6 +139,6 @@ public class GenAiProviderProperties {
     public String toString() {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
-                + options.keySet() + ", probeInterval=" + probeInterval + "]";
+                + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency + "]";
     }
 }

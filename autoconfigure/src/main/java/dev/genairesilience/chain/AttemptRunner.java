@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the lane (its breaker,
- * its hold, its latency) and records the {@link Attempt}. The caller has already acquired the breaker's permission.
+ * its hold, its latency, its concurrency limit) and records the {@link Attempt}. The caller has already taken a
+ * place in the lane and the breaker's permission; both are given back here, whatever happens.
  * Only a provider fault is an error to the breaker: a rejected, blocked or unrecognised call releases the
  * permission, so that no caller can open a healthy provider's breaker.
  */
@@ -46,12 +47,12 @@ final class AttemptRunner {
             Duration took = since(start);
             if (lane != null) {
                 breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
-                lane.recordSuccess(took);
+                lane.leaveDelivered(took);
             }
             state.recordSuccess(record.duration(took).build());
             return value;
         } catch (InterruptedException e) {
-            release(breaker);
+            release(lane);
             Thread.currentThread().interrupt();
             throw new StepStoppedException(StepStoppedException.Reason.INTERRUPTED);
         } catch (Exception e) {
@@ -64,19 +65,25 @@ final class AttemptRunner {
                 } else {
                     breaker.releasePermission();
                 }
+                if (StepDecider.isCapacityAnswer(failure)) {
+                    lane.leaveOverCapacity();
+                } else {
+                    lane.leave();
+                }
             }
             state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took).build(), failure,
                     e);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
-            release(breaker);
+            release(lane);
             throw e;
         }
     }
 
-    private static void release(CircuitBreaker breaker) {
-        if (breaker != null) {
-            breaker.releasePermission();
+    private static void release(ProviderLane lane) {
+        if (lane != null) {
+            lane.breaker().releasePermission();
+            lane.leave();
         }
     }
 

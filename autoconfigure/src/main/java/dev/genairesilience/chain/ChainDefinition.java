@@ -24,6 +24,7 @@ public final class ChainDefinition {
     private final String lastResort;
     private final StepOrder order;
     private final ContentBlockedAction onContentBlocked;
+    private final Preference preference;
 
     private ChainDefinition(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -35,6 +36,7 @@ public final class ChainDefinition {
         this.lastResort = b.lastResort;
         this.order = Objects.requireNonNull(b.order, "order");
         this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
+        this.preference = Objects.requireNonNull(b.preference, "preference");
     }
 
     /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
@@ -87,25 +89,31 @@ public final class ChainDefinition {
         return onContentBlocked;
     }
 
+    /** How much the chain holds on to its first provider ({@code genai.chains.<name>.prefer}). */
+    public Preference preference() {
+        return preference;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
                 && resolution == c.resolution && degrade.equals(c.degrade) && Objects.equals(aspectRatio, c.aspectRatio)
                 && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
-                && onContentBlocked == c.onContentBlocked;
+                && onContentBlocked == c.onContentBlocked && preference == c.preference;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
-                onContentBlocked);
+                onContentBlocked, preference);
     }
 
     @Override
     public String toString() {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
-                + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + "]";
+                + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", preference="
+                + preference + "]";
     }
 
     /**
@@ -156,6 +164,7 @@ public final class ChainDefinition {
         private String lastResort;
         private StepOrder order = StepOrder.PROVIDER_FIRST;
         private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+        private Preference preference = Preference.BALANCED;
 
         private Builder(String name) {
             this.name = name;
@@ -198,6 +207,11 @@ public final class ChainDefinition {
 
         public Builder onContentBlocked(ContentBlockedAction onContentBlocked) {
             this.onContentBlocked = onContentBlocked;
+            return this;
+        }
+
+        public Builder preference(Preference preference) {
+            this.preference = preference;
             return this;
         }
 

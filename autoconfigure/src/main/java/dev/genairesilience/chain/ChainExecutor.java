@@ -12,6 +12,7 @@ import dev.genairesilience.spi.UnsupportedRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -24,7 +25,8 @@ import org.springframework.retry.support.RetryTemplate;
 /**
  * The one retry loop of the engine. Tries a {@link Plan}'s steps in order within its deadline: each step through
  * a Spring Retry {@link RetryTemplate} ({@link StepRetryPolicy}, {@link HintAwareBackOffPolicy}) and its
- * provider's {@link ProviderLane}. A step whose breaker refuses is skipped without a call; what follows a failed
+ * provider's {@link ProviderLane}. A step whose breaker refuses is skipped without a call, and so is one whose lane
+ * is full; when no step could be tried for lack of room, the request waits for room within its deadline; what follows a failed
  * attempt is the {@link StepDecider}'s one rule; each provider may use only its {@link DeadlineShares share} of the
  * deadline, so that the later ones keep the time they need. A lane held by a server's wait hint is skipped when
  * another provider can be tried, and waited out (within its share) when none can. When no step delivers, the plan's
@@ -43,6 +45,9 @@ public final class ChainExecutor {
     private final StepDecider decider;
     private final UnavailableReport report;
     private final ExecutionListener listener;
+
+    /** How long a request whose every lane is full waits for room before it looks at every lane again. */
+    private static final Duration ROOM_WAIT_SLICE = Duration.ofMillis(50);
 
     private ChainExecutor(Builder b) {
         this.classification = b.classification;
@@ -100,41 +105,95 @@ public final class ChainExecutor {
     private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
         AttemptRunner runner = new AttemptRunner(state, classification, clock);
         DeadlineShares shares = new DeadlineShares(lanes, settings.fallbackReserve());
+        StepPolicy policy = new StepPolicy(plan.onContentBlocked(), plan.preference());
         List<Step<T>> steps = plan.steps();
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            Step<T> step = steps.get(i);
-            if (state.isSkipped(step.breakerId())) {
-                state.note(step, "skipped, provider given up for this request");
-                continue;
+            pending.add(i);
+        }
+        boolean firstPass = true;
+        while (!pending.isEmpty()) {
+            List<Integer> full = new ArrayList<>();
+            for (int i : pending) {
+                Outcome<T> outcome = tryStepAt(plan, i, state, runner, shares, policy, full, firstPass);
+                if (outcome != null) {
+                    return outcome;
+                }
+                if (state.timeLeft().compareTo(Duration.ZERO) <= 0) {
+                    break;
+                }
             }
-            Duration timeLeft = state.timeLeft();
-            if (timeLeft.isNegative() || timeLeft.isZero()) {
-                state.note(step, "not tried, deadline reached");
+            if (full.isEmpty() || !awaitRoom(plan, full, state)) {
                 break;
             }
-            Instant shareEnd = shares.shareEnd(steps, i, state.now(), state.deadline(), state::isSkipped);
-            Duration available = Duration.between(state.now(), shareEnd);
-            if (available.compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
-                state.note(step, "not tried, its provider's share of the deadline is spent");
-                continue;
-            }
-            ProviderLane lane = lanes.lane(step.breakerId());
-            Duration held = lane.heldFor();
-            if (!held.isZero()) {
-                if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {
-                    state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
-                    continue;
-                }
-                sleepOut(held, plan, state);
-            }
-            int index = i;
-            Outcome<T> outcome = tryStep(plan, step, lane, state, runner, shareEnd, held,
-                    () -> alternativeAfter(steps, index, state));
-            if (outcome != null) {
-                return outcome;
-            }
+            pending = full;
+            firstPass = false;
         }
         return lastResort(plan, state, runner);
+    }
+
+    /**
+     * Tries step {@code i}, unless it is given up, out of time or held; a step whose lane had no room is added to
+     * {@code full}, to be tried again when there is room.
+     */
+    private <T> Outcome<T> tryStepAt(Plan<T> plan, int i, ExecutionState state, AttemptRunner runner,
+            DeadlineShares shares, StepPolicy policy, List<Integer> full, boolean firstPass) {
+        List<Step<T>> steps = plan.steps();
+        Step<T> step = steps.get(i);
+        if (state.isSkipped(step.breakerId())) {
+            state.note(step, "skipped, provider given up for this request");
+            return null;
+        }
+        Duration timeLeft = state.timeLeft();
+        if (timeLeft.isNegative() || timeLeft.isZero()) {
+            state.note(step, "not tried, deadline reached");
+            return null;
+        }
+        Instant shareEnd = shares.shareEnd(steps, i, state.now(), state.deadline(), state::isSkipped);
+        Duration available = Duration.between(state.now(), shareEnd);
+        if (available.compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
+            state.note(step, "not tried, its provider's share of the deadline is spent");
+            return null;
+        }
+        ProviderLane lane = lanes.lane(step.breakerId());
+        Duration held = lane.heldFor();
+        if (!held.isZero()) {
+            if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {
+                state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
+                return null;
+            }
+            sleepOut(held, plan, state);
+        }
+        try {
+            return tryStep(plan, step, lane, state, runner, shareEnd, held, policy,
+                    () -> alternativeAfter(steps, i, state));
+        } catch (LaneFullException e) {
+            full.add(i);
+            if (firstPass) {
+                state.note(step, "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit()
+                        + ")");
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Waits, within the deadline, until one of the full lanes has room: a short slice at a time on the sleeper (so
+     * that a test's clock moves with it), looking at every full lane after each.
+     */
+    private boolean awaitRoom(Plan<?> plan, List<Integer> full, ExecutionState state) {
+        while (true) {
+            for (int i : full) {
+                if (lanes.lane(plan.steps().get(i).breakerId()).hasRoom()) {
+                    return true;
+                }
+            }
+            Duration left = state.timeLeft().minus(RetryDelay.MIN_CALL_TIME);
+            if (left.compareTo(Duration.ZERO) <= 0) {
+                return false;
+            }
+            sleepOut(left.compareTo(ROOM_WAIT_SLICE) < 0 ? left : ROOM_WAIT_SLICE, plan, state);
+        }
     }
 
     /** Whether a later step of another provider could be tried now, so waiting out a hold is not worth it. */
@@ -166,12 +225,14 @@ public final class ChainExecutor {
      *
      * @param shareEnd    when the step's provider's share of the deadline ends
      * @param waited      how long the step waited for its provider's hold before its first attempt
+     * @param stepPolicy  the chain's content-block action and preference
      * @param alternative whether another provider could be tried now instead of waiting for a server's hint
      */
     private <T> Outcome<T> tryStep(Plan<T> plan, Step<T> step, ProviderLane lane, ExecutionState state,
-            AttemptRunner runner, Instant shareEnd, Duration waited, BooleanSupplier alternative) {
+            AttemptRunner runner, Instant shareEnd, Duration waited, StepPolicy stepPolicy,
+            BooleanSupplier alternative) {
         StepRetryPolicy policy = new StepRetryPolicy(step, lane, state, decider, settings.maxAttempts(), shareEnd,
-                plan.onContentBlocked(), alternative);
+                stepPolicy, alternative);
         RetryTemplate template = new RetryTemplate();
         template.setRetryPolicy(policy);
         template.setBackOffPolicy(backOff);
@@ -184,6 +245,9 @@ public final class ChainExecutor {
         } catch (StepStoppedException e) {
             if (e.reason() == StepStoppedException.Reason.INTERRUPTED) {
                 throw report.interrupted(plan, state);
+            }
+            if (e.reason() == StepStoppedException.Reason.NO_ROOM) {
+                throw new LaneFullException();
             }
             if (e.reason() == StepStoppedException.Reason.CIRCUIT_OPEN) {
                 state.breakerRefused(step);
@@ -240,6 +304,13 @@ public final class ChainExecutor {
             throw report.lastResortFailed(plan, state, e.failure().kind().name());
         } catch (StepStoppedException e) {
             throw report.interrupted(plan, state);
+        }
+    }
+
+    /** A step found its lane full before its first call: tried again when there is room. */
+    private static final class LaneFullException extends RuntimeException {
+        LaneFullException() {
+            super(null, null, false, false);
         }
     }
 

@@ -34,7 +34,7 @@ final class ChainPlanner {
         }
         return Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps).lastResort(lastResort)
                 .aspectRatio(request.aspectRatio()).prompt(request.prompt()).onContentBlocked(chain.onContentBlocked())
-                .build();
+                .preference(chain.preference()).build();
     }
 
     private List<ImageProvider> available(ChainDefinition chain) {

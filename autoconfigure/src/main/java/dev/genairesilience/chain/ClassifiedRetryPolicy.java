@@ -65,6 +65,6 @@ final class ClassifiedRetryPolicy implements RetryPolicy {
 
     /** The engine's one rule, with no other provider to turn to: a call is retried or given up, nothing else. */
     private StepDecision decide(Failure failure, int attemptsMade, Duration timeLeft) {
-        return decider.decide(failure, attemptsMade, timeLeft, false, ContentBlockedAction.REJECT);
+        return decider.decide(failure, attemptsMade, timeLeft, false, StepPolicy.DEFAULT);
     }
 }

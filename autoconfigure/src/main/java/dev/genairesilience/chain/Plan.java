@@ -20,6 +20,7 @@ public final class Plan<T> {
     private final String aspectRatio;
     private final String prompt;
     private final ContentBlockedAction onContentBlocked;
+    private final Preference preference;
 
     private Plan(Builder<T> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -32,6 +33,7 @@ public final class Plan<T> {
         this.aspectRatio = b.aspectRatio;
         this.prompt = b.prompt;
         this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
+        this.preference = Objects.requireNonNull(b.preference, "preference");
     }
 
     /**
@@ -77,6 +79,11 @@ public final class Plan<T> {
         return onContentBlocked;
     }
 
+    /** How much the plan holds on to its first provider. */
+    public Preference preference() {
+        return preference;
+    }
+
     /**
      * Whether a result of {@code step} is less than what the plan asked first: the last resort, a stand-in,
      * another provider than the first step's, or a lower resolution than the first step's.
@@ -96,10 +103,10 @@ public final class Plan<T> {
         return "Plan[name=" + name + ", steps=" + steps.size() + ", lastResort="
                 + (lastResort == null ? null : lastResort.label()) + ", deadline=" + deadline + ", aspectRatio="
                 + aspectRatio + ", prompt=" + (prompt == null ? null : "<" + prompt.length() + " chars>")
-                + ", onContentBlocked=" + onContentBlocked + "]";
+                + ", onContentBlocked=" + onContentBlocked + ", preference=" + preference + "]";
     }
 
-    /** Builds a {@link Plan}; a content-policy block rejects the request unless told otherwise. */
+    /** Builds a {@link Plan}; balanced, and a content-policy block rejects the request, unless told otherwise. */
     public static final class Builder<T> {
 
         private final String name;
@@ -109,6 +116,7 @@ public final class Plan<T> {
         private String aspectRatio;
         private String prompt;
         private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
+        private Preference preference = Preference.BALANCED;
 
         private Builder(String name, Duration deadline) {
             this.name = name;
@@ -144,6 +152,11 @@ public final class Plan<T> {
 
         public Builder<T> onContentBlocked(ContentBlockedAction onContentBlocked) {
             this.onContentBlocked = onContentBlocked;
+            return this;
+        }
+
+        public Builder<T> preference(Preference preference) {
+            this.preference = preference;
             return this;
         }
 

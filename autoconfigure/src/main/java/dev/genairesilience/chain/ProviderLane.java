@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Everything the engine knows about one provider, shared by every caller of it (generation,
  * {@code @ModelFallback}, warm-up, probes, the batch queue): its circuit breaker, its retry budget, the hold a
- * server's wait hint put on it, and the latency of its recent calls that delivered. Thread-safe.
+ * server's wait hint put on it, the latency of its recent calls that delivered, and how many calls it may have in
+ * flight ({@link ConcurrencyLimit}, learned from its capacity answers). Thread-safe.
  *
  * <p>A server's wait hint ({@code Retry-After}, {@code retryDelay}, {@code estimated_time}) speaks for the
  * provider, not only for the call that got it: a spent quota or a loading model answers every caller the same.
@@ -27,13 +28,16 @@ public final class ProviderLane {
     private final Clock clock;
     private final AtomicReference<Instant> heldUntil = new AtomicReference<>();
     private final LatencySamples latencies = new LatencySamples();
+    private final ConcurrencyLimit concurrency;
 
-    ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock) {
+    ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock,
+            ConcurrencyLimit concurrency) {
         this.id = id;
         this.breaker = breaker;
         this.budgets = budgets;
         this.maxHold = maxHold;
         this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     /** The provider id (or, for {@code @ModelFallback(models = …)}, the model). */
@@ -57,9 +61,13 @@ public final class ProviderLane {
         budgets.recordFirstAttempt(id);
     }
 
-    /** Whether one more retry is granted now; granted and refused ones are counted. */
-    boolean tryRetry() {
-        return budgets.tryRetry(id);
+    /**
+     * Whether one more retry is granted now; granted and refused ones are counted.
+     *
+     * @param ratio the share of first attempts retries may reach, or {@code null} for {@code genai.retry.budget.ratio}
+     */
+    boolean tryRetry(Double ratio) {
+        return ratio == null ? budgets.tryRetry(id) : budgets.tryRetry(id, ratio);
     }
 
     /** Holds the lane for the failure's server wait, if it has one, from now. */
@@ -79,9 +87,40 @@ public final class ProviderLane {
         return end == null || !end.isAfter(now) ? Duration.ZERO : Duration.between(now, end);
     }
 
-    /** Notes how long a call that delivered took. */
-    void recordSuccess(Duration took) {
+    /** Takes a place for one call if the lane's concurrency limit allows. */
+    boolean tryEnter() {
+        return concurrency.tryAcquire();
+    }
+
+    /** Gives back a place taken by {@link #tryEnter()} without a call made, or after one that taught nothing. */
+    void leave() {
+        concurrency.release();
+    }
+
+    /** Gives back the call's place after it delivered in {@code took}: the limit may grow. */
+    void leaveDelivered(Duration took) {
         latencies.add(took);
+        concurrency.releaseDelivered();
+    }
+
+    /** Gives back the call's place after a capacity answer: the limit shrinks. */
+    void leaveOverCapacity() {
+        concurrency.releaseOverCapacity();
+    }
+
+    /** Whether a call could take a place now (none is taken). */
+    boolean hasRoom() {
+        return concurrency.hasRoom();
+    }
+
+    /** How many calls the lane allows in flight now. */
+    public int concurrencyLimit() {
+        return concurrency.limit();
+    }
+
+    /** How many calls of the lane are in flight now. */
+    public int inFlight() {
+        return concurrency.inFlight();
     }
 
     /** The 90th percentile of the recent calls that delivered, once there are enough of them to say. */
@@ -91,6 +130,7 @@ public final class ProviderLane {
 
     @Override
     public String toString() {
-        return "ProviderLane[" + id + ", breaker=" + breaker.getState() + ", heldFor=" + heldFor() + "]";
+        return "ProviderLane[" + id + ", breaker=" + breaker.getState() + ", heldFor=" + heldFor() + ", inFlight="
+                + inFlight() + "/" + concurrencyLimit() + "]";
     }
 }

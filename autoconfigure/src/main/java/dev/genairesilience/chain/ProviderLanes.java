@@ -2,6 +2,7 @@ package dev.genairesilience.chain;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,31 +10,83 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The one registry of {@link ProviderLane}s: one lane per provider id, the same instance for every user of that
  * provider, so that what generation, warm-up, probes and the batch queue learn about a provider they all share.
- * Its breakers come from the {@link ProviderBreakers}, its budgets from the {@link RetryBudgets}.
+ * Its breakers come from the {@link ProviderBreakers}, its budgets from the {@link RetryBudgets}. Built with
+ * {@link #builder(ProviderBreakers, RetryBudgets)}.
  */
 public final class ProviderLanes {
+
+    /** The concurrency limit a lane starts from, before its provider's answers teach it more. */
+    public static final int INITIAL_CONCURRENCY = 16;
+
+    /** The most calls a lane allows in flight when the application sets no {@code max-concurrency}. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 256;
 
     private final ProviderBreakers breakers;
     private final RetryBudgets budgets;
     private final Duration maxHold;
     private final Clock clock;
+    private final Map<String, Integer> maxConcurrency;
     private final ConcurrentMap<String, ProviderLane> lanes = new ConcurrentHashMap<>();
+
+    private ProviderLanes(Builder b) {
+        this.breakers = b.breakers;
+        this.budgets = b.budgets;
+        this.maxHold = b.maxHold;
+        this.clock = b.clock;
+        this.maxConcurrency = Map.copyOf(b.maxConcurrency);
+    }
 
     /**
      * @param breakers where each lane's circuit breaker comes from
      * @param budgets  where each lane's retry budget is counted
-     * @param maxHold  the longest a server's wait hint holds a lane ({@code genai.retry.max-server-wait})
-     * @param clock    the time holds are measured against
      */
-    public ProviderLanes(ProviderBreakers breakers, RetryBudgets budgets, Duration maxHold, Clock clock) {
-        this.breakers = Objects.requireNonNull(breakers, "breakers");
-        this.budgets = Objects.requireNonNull(budgets, "budgets");
-        this.maxHold = Objects.requireNonNull(maxHold, "maxHold");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public static Builder builder(ProviderBreakers breakers, RetryBudgets budgets) {
+        return new Builder(breakers, budgets);
     }
 
     /** The lane of {@code id}, the same instance every time. */
     public ProviderLane lane(String id) {
-        return lanes.computeIfAbsent(id, key -> new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock));
+        return lanes.computeIfAbsent(id, key -> {
+            int max = maxConcurrency.getOrDefault(key, DEFAULT_MAX_CONCURRENCY);
+            return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock,
+                    new ConcurrencyLimit(Math.min(INITIAL_CONCURRENCY, max), max));
+        });
+    }
+
+    /** Builds {@link ProviderLanes}: holds up to 60 s, the system clock, no per-provider concurrency maximum. */
+    public static final class Builder {
+
+        private final ProviderBreakers breakers;
+        private final RetryBudgets budgets;
+        private Duration maxHold = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+        private Map<String, Integer> maxConcurrency = Map.of();
+
+        private Builder(ProviderBreakers breakers, RetryBudgets budgets) {
+            this.breakers = Objects.requireNonNull(breakers, "breakers");
+            this.budgets = Objects.requireNonNull(budgets, "budgets");
+        }
+
+        /** The longest a server's wait hint holds a lane ({@code genai.retry.max-server-wait}). */
+        public Builder maxHold(Duration maxHold) {
+            this.maxHold = Objects.requireNonNull(maxHold, "maxHold");
+            return this;
+        }
+
+        /** The time holds are measured against. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The most calls each provider id may have in flight ({@code genai.providers.<id>.max-concurrency}). */
+        public Builder maxConcurrency(Map<String, Integer> maxConcurrency) {
+            this.maxConcurrency = Objects.requireNonNull(maxConcurrency, "maxConcurrency");
+            return this;
+        }
+
+        public ProviderLanes build() {
+            return new ProviderLanes(this);
+        }
     }
 }

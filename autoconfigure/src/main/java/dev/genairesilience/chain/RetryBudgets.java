@@ -34,6 +34,11 @@ public final class RetryBudgets {
         return window(id).tryRetry(clock.millis(), settings.budgetMinRetries(), settings.budgetRatio());
     }
 
+    /** As {@link #tryRetry(String)}, with retries allowed up to {@code ratio} of first attempts instead. */
+    public boolean tryRetry(String id, double ratio) {
+        return window(id).tryRetry(clock.millis(), settings.budgetMinRetries(), Math.max(ratio, settings.budgetRatio()));
+    }
+
     /** The counts of {@code id} over its current window (all zero for an id never seen). */
     public RetryBudgetSnapshot snapshot(String id) {
         SlidingRetryWindow window = windows.get(id);

@@ -7,8 +7,9 @@ import org.springframework.retry.RetryContext;
 
 /**
  * The body the {@code RetryTemplate} runs for each attempt of one step: checks the provider's share of the
- * deadline, asks the breaker for a permission (again on every retry, since it may have opened meanwhile), then
- * makes the call with {@code min(provider timeout, what the share leaves)}.
+ * deadline, takes a place in the lane's concurrency limit and a permission of its breaker (again on every retry,
+ * since either may have changed meanwhile), then makes the call with {@code min(provider timeout, what the share
+ * leaves)}. A lane with no room stops the step without a call.
  */
 final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
 
@@ -39,10 +40,16 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
         if (available.isNegative() || available.isZero()) {
             throw new StepStoppedException(StepStoppedException.Reason.DEADLINE);
         }
+        StepDecision previous = StepDecision.in(context);
+        if (!lane.tryEnter()) {
+            // before the step's first call the request may wait for room; before a retry it moves on
+            throw new StepStoppedException(previous == null ? StepStoppedException.Reason.NO_ROOM
+                    : StepStoppedException.Reason.LANE_FULL);
+        }
         if (!lane.breaker().tryAcquirePermission()) {
+            lane.leave();
             throw new StepStoppedException(StepStoppedException.Reason.CIRCUIT_OPEN);
         }
-        StepDecision previous = StepDecision.in(context);
         if (previous == null) {
             lane.recordFirstAttempt();
         }

@@ -10,7 +10,7 @@ import org.springframework.retry.context.RetryContextSupport;
 /**
  * Whether one step gets another attempt: the {@link StepDecider}'s decision over the failure, within the time the
  * step's provider may still use, then the provider's retry budget (asked last, so a retry that would not happen
- * spends no budget). Built per step and execution.
+ * spends no budget; under {@link Preference#QUALITY} it allows one retry per first attempt). Built per step and execution.
  */
 final class StepRetryPolicy implements RetryPolicy {
 
@@ -19,21 +19,21 @@ final class StepRetryPolicy implements RetryPolicy {
     private final ExecutionState state;
     private final StepDecider decider;
     private final Instant shareEnd;
-    private final ContentBlockedAction onBlocked;
+    private final StepPolicy policy;
     private final BooleanSupplier otherProviderAvailable;
     private final int maxAttempts;
     private StepDecision lastDecision;
 
     /** @param otherProviderAvailable whether a later step of another provider could be tried right now */
     StepRetryPolicy(Step<?> step, ProviderLane lane, ExecutionState state, StepDecider decider, int maxAttempts,
-            Instant shareEnd, ContentBlockedAction onBlocked, BooleanSupplier otherProviderAvailable) {
+            Instant shareEnd, StepPolicy policy, BooleanSupplier otherProviderAvailable) {
         this.step = step;
         this.lane = lane;
         this.state = state;
         this.decider = decider;
         this.maxAttempts = maxAttempts;
         this.shareEnd = shareEnd;
-        this.onBlocked = onBlocked;
+        this.policy = policy;
         this.otherProviderAvailable = otherProviderAvailable;
     }
 
@@ -75,8 +75,9 @@ final class StepRetryPolicy implements RetryPolicy {
         }
         Duration available = Duration.between(state.now(), shareEnd);
         StepDecision decision = decider.decide(failed.failure(), attemptsMade, available,
-                otherProviderAvailable.getAsBoolean(), onBlocked);
-        if (decision.retry() && !lane.tryRetry()) {
+                otherProviderAvailable.getAsBoolean(), policy);
+        if (decision.retry() && !lane.tryRetry(policy.preference() == Preference.QUALITY
+                ? StepPolicy.QUALITY_BUDGET_RATIO : null)) {
             state.retryBudgetRefused(step);
             return StepDecision.nextStep("retry budget of " + step.breakerId() + " spent");
         }

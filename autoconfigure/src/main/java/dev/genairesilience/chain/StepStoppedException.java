@@ -1,13 +1,15 @@
 package dev.genairesilience.chain;
 
 /**
- * A step ended without making its next call: its breaker refused, the deadline passed, or the thread was
- * interrupted. Never leaves the executor.
+ * A step ended without making its next call: its lane had no room, its breaker refused, the deadline passed, or
+ * the thread was interrupted. Never leaves the executor.
  */
 final class StepStoppedException extends RuntimeException {
 
     /** Why the step stopped. */
     enum Reason {
+        NO_ROOM("lane full"),
+        LANE_FULL("lane full"),
         CIRCUIT_OPEN("circuit open"),
         DEADLINE("deadline reached"),
         INTERRUPTED("interrupted");

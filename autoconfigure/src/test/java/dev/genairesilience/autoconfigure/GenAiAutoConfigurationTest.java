@@ -134,8 +134,8 @@ class GenAiAutoConfigurationTest {
     void anApplicationsChainExecutorReplacesOurs() {
         RetrySettings settings = RetrySettings.defaults();
         ChainExecutor own = ChainExecutor.builder(new FailureClassification(List.of()),
-                new ProviderLanes(id -> null, new RetryBudgets(settings, Clock.systemUTC()), Duration.ofSeconds(1),
-                        Clock.systemUTC())).settings(settings).build();
+                ProviderLanes.builder(id -> null, new RetryBudgets(settings, Clock.systemUTC())).build())
+                .settings(settings).build();
         GenAiContextRunners.application().withBean(ChainExecutor.class, () -> own)
                 .run(context -> assertThat(context).getBean(ChainExecutor.class).isSameAs(own));
     }

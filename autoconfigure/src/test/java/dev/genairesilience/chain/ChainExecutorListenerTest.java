@@ -142,8 +142,9 @@ class ChainExecutorListenerTest {
 
     private ChainExecutor executor(RetrySettings settings) {
         return ChainExecutor.builder(FailureException.classification(),
-                new ProviderLanes(new RegistryProviderBreakers(engine.registry), new RetryBudgets(settings, engine.clock),
-                        settings.maxServerWait(), engine.clock))
+                ProviderLanes.builder(new RegistryProviderBreakers(engine.registry),
+                        new RetryBudgets(settings, engine.clock)).maxHold(settings.maxServerWait()).clock(engine.clock)
+                        .build())
                 .settings(settings).clock(engine.clock).sleeper(engine.sleeper).random(new Random(42))
                 .listener(recorder).build();
     }

@@ -50,7 +50,9 @@ class DeadlineSharesTest {
     @Test
     void twiceTheTypicalLatencyIsKeptOnceALaterProviderHasDelivered() {
         for (int i = 0; i < 5; i++) {
-            engine.lanes.lane("flash").recordSuccess(Duration.ofSeconds(4));
+            ProviderLane flash = engine.lanes.lane("flash");
+            flash.tryEnter();
+            flash.leaveDelivered(Duration.ofSeconds(4));
         }
         List<Step<String>> steps = List.of(step("pro", FOUR_K, call), step("flash", FOUR_K, call));
 

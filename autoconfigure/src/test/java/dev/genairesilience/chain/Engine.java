@@ -37,7 +37,8 @@ final class Engine {
                 .clock(clock)
                 .build());
         this.budgets = new RetryBudgets(settings, clock);
-        this.lanes = new ProviderLanes(new RegistryProviderBreakers(registry), budgets, settings.maxServerWait(), clock);
+        this.lanes = ProviderLanes.builder(new RegistryProviderBreakers(registry), budgets)
+                .maxHold(settings.maxServerWait()).clock(clock).build();
         this.executor = executorBuilder(settings).build();
     }
 

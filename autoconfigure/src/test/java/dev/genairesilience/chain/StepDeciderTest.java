@@ -16,37 +16,44 @@ class StepDeciderTest {
     private final StepDecider decider = new StepDecider(Engine.settings(),
             new RetryDelay(Engine.settings(), new Random(5)));
 
-    @ParameterizedTest(name = "{0} hint={1}s attempt {2} with {3}s left, alternative={4}, {5} -> {6}")
+    @ParameterizedTest(name = "{0} hint={1}s attempt {2} with {3}s left, alternative={4}, {5}, {6} -> {7}")
     @CsvSource({
-            // kind,          hint, attempts, time left, alternative, on blocked,    action
-            "OVERLOADED,        -1,   1,        30,    true,        REJECT,        RETRY",
-            "OVERLOADED,        -1,   3,        30,    true,        REJECT,        NEXT_STEP",
-            "OVERLOADED,        -1,   1,         0,    false,       REJECT,        NEXT_STEP",
-            "SERVER_ERROR,      -1,   2,        30,    false,       REJECT,        RETRY",
-            "TIMEOUT,           -1,   1,        30,    false,       REJECT,        RETRY",
-            "TIMEOUT,           -1,   1,         0,    true,        REJECT,        NEXT_STEP",
-            "CONNECTION,        -1,   1,        30,    true,        REJECT,        RETRY",
-            "MALFORMED,         -1,   1,        30,    true,        REJECT,        RETRY",
-            "RATE_LIMITED,       2,   1,        30,    true,        REJECT,        NEXT_STEP",
-            "RATE_LIMITED,       2,   1,        30,    false,       REJECT,        RETRY",
-            "RATE_LIMITED,       2,   1,         2,    false,       REJECT,        NEXT_STEP",
-            "RATE_LIMITED,      60,   1,       120,    false,       REJECT,        NEXT_STEP",
-            "MODEL_LOADING,      3,   1,        30,    false,       REJECT,        RETRY",
-            "MODEL_LOADING,      3,   1,        30,    true,        REJECT,        NEXT_STEP",
-            "BAD_REQUEST,       -1,   1,        30,    true,        NEXT_PROVIDER, REJECT",
-            "AUTHENTICATION,    -1,   1,        30,    true,        REJECT,        SKIP_PROVIDER",
-            "MODEL_NOT_FOUND,   -1,   1,        30,    false,       REJECT,        SKIP_PROVIDER",
-            "CONTENT_BLOCKED,   -1,   1,        30,    true,        REJECT,        REJECT",
-            "CONTENT_BLOCKED,   -1,   1,        30,    true,        NEXT_PROVIDER, SKIP_PROVIDER",
-            "CONTENT_BLOCKED,   -1,   1,        30,    false,       NEXT_PROVIDER, SKIP_PROVIDER",
-            "UNKNOWN,           -1,   1,        30,    true,        REJECT,        NEXT_STEP",
+            // kind,          hint, attempts, time left, alternative, on blocked,  prefer,   action
+            "OVERLOADED,        -1,   1,        30,    true,        REJECT,        BALANCED, RETRY",
+            "OVERLOADED,        -1,   3,        30,    true,        REJECT,        BALANCED, NEXT_STEP",
+            "OVERLOADED,        -1,   1,         0,    false,       REJECT,        BALANCED, NEXT_STEP",
+            "OVERLOADED,        -1,   3,        30,    true,        REJECT,        QUALITY,  RETRY",
+            "OVERLOADED,        -1,   9,        30,    false,       REJECT,        QUALITY,  RETRY",
+            "OVERLOADED,        -1,   3,         0,    true,        REJECT,        QUALITY,  NEXT_STEP",
+            "OVERLOADED,        -1,   1,        30,    true,        REJECT,        LATENCY,  NEXT_STEP",
+            "OVERLOADED,        -1,   1,        30,    false,       REJECT,        LATENCY,  RETRY",
+            "SERVER_ERROR,      -1,   2,        30,    false,       REJECT,        BALANCED, RETRY",
+            "SERVER_ERROR,      -1,   1,        30,    true,        REJECT,        LATENCY,  RETRY",
+            "TIMEOUT,           -1,   1,        30,    false,       REJECT,        BALANCED, RETRY",
+            "TIMEOUT,           -1,   1,         0,    true,        REJECT,        BALANCED, NEXT_STEP",
+            "CONNECTION,        -1,   1,        30,    true,        REJECT,        BALANCED, RETRY",
+            "MALFORMED,         -1,   1,        30,    true,        REJECT,        BALANCED, RETRY",
+            "RATE_LIMITED,       2,   1,        30,    true,        REJECT,        BALANCED, NEXT_STEP",
+            "RATE_LIMITED,       2,   1,        30,    false,       REJECT,        BALANCED, RETRY",
+            "RATE_LIMITED,       2,   1,         2,    false,       REJECT,        BALANCED, NEXT_STEP",
+            "RATE_LIMITED,      60,   1,       120,    false,       REJECT,        BALANCED, NEXT_STEP",
+            "RATE_LIMITED,      -1,   1,        30,    true,        REJECT,        LATENCY,  NEXT_STEP",
+            "MODEL_LOADING,      3,   1,        30,    false,       REJECT,        BALANCED, RETRY",
+            "MODEL_LOADING,      3,   1,        30,    true,        REJECT,        BALANCED, NEXT_STEP",
+            "BAD_REQUEST,       -1,   1,        30,    true,        NEXT_PROVIDER, QUALITY,  REJECT",
+            "AUTHENTICATION,    -1,   1,        30,    true,        REJECT,        QUALITY,  SKIP_PROVIDER",
+            "MODEL_NOT_FOUND,   -1,   1,        30,    false,       REJECT,        BALANCED, SKIP_PROVIDER",
+            "CONTENT_BLOCKED,   -1,   1,        30,    true,        REJECT,        BALANCED, REJECT",
+            "CONTENT_BLOCKED,   -1,   1,        30,    true,        NEXT_PROVIDER, BALANCED, SKIP_PROVIDER",
+            "CONTENT_BLOCKED,   -1,   1,        30,    false,       NEXT_PROVIDER, QUALITY,  SKIP_PROVIDER",
+            "UNKNOWN,           -1,   1,        30,    true,        REJECT,        QUALITY,  NEXT_STEP",
     })
     void decidesWhatFollowsAFailedAttempt(FailureKind kind, int hintSeconds, int attempts, int secondsLeft,
-            boolean alternative, ContentBlockedAction onBlocked, Action expected) {
+            boolean alternative, ContentBlockedAction onBlocked, Preference prefer, Action expected) {
         Duration hint = hintSeconds < 0 ? null : Duration.ofSeconds(hintSeconds);
 
         StepDecision decision = decider.decide(new Failure(kind, 0, hint, null), attempts,
-                Duration.ofSeconds(secondsLeft), alternative, onBlocked);
+                Duration.ofSeconds(secondsLeft), alternative, new StepPolicy(onBlocked, prefer));
 
         assertThat(decision.action()).isEqualTo(expected);
         if (expected == Action.RETRY) {

@@ -51,7 +51,8 @@ public final class ModelFallbackPlans {
                     ChainDefinition.unknownChainMessage(method.chain(), chains.keySet()));
         }
         return Plan.<Object>builder(chain.name(), deadline).steps(chainSteps(chain, call))
-                .aspectRatio(chain.aspectRatio()).onContentBlocked(chain.onContentBlocked()).build();
+                .aspectRatio(chain.aspectRatio()).onContentBlocked(chain.onContentBlocked())
+                .preference(chain.preference()).build();
     }
 
     private List<Step<Object>> chainSteps(ChainDefinition chain, StepCall<Object> call) {

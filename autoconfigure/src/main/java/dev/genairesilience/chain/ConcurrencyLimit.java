@@ -1,0 +1,74 @@
+package dev.genairesilience.chain;
+
+/**
+ * How many calls one provider may have in flight, learned from its answers (additive increase, multiplicative
+ * decrease): a capacity answer (503 overloaded, 529, a 429 that gives no wait) shrinks the limit by a tenth, a call
+ * that delivered while the lane was at least half full lets it grow by one. Never under 1, never over the maximum
+ * the application allows. Thread-safe.
+ *
+ * <p>Our own rather than Netflix concurrency-limits' {@code AIMDLimit}: the signal here is the provider's explicit
+ * capacity answer, already classified once by the engine, not a dropped or slow request measured by a limiter
+ * around a thread; and a call here lasts seconds, so the library's sampling windows buy nothing. The rule is the
+ * same as that library's AIMD.
+ */
+final class ConcurrencyLimit {
+
+    static final double BACKOFF_RATIO = 0.9;
+
+    private final int max;
+    private double limit;
+    private int inFlight;
+
+    /**
+     * @param initial the limit before anything is learned
+     * @param max     the most calls the application allows in flight
+     */
+    ConcurrencyLimit(int initial, int max) {
+        if (max < 1 || initial < 1) {
+            throw new IllegalArgumentException("limits must be at least 1, were " + initial + " and " + max);
+        }
+        this.max = max;
+        this.limit = Math.min(initial, max);
+    }
+
+    /** Takes a place for one call if the limit allows; {@link #release} gives it back. */
+    synchronized boolean tryAcquire() {
+        if (inFlight >= (int) limit) {
+            return false;
+        }
+        inFlight++;
+        return true;
+    }
+
+    /** Gives back a place taken by {@link #tryAcquire()}, after a call that taught nothing about capacity. */
+    synchronized void release() {
+        inFlight--;
+    }
+
+    /** Gives back a place after a call that delivered: the limit grows if the lane was busy enough to tell. */
+    synchronized void releaseDelivered() {
+        if (inFlight * 2 >= (int) limit) {
+            limit = Math.min(max, limit + 1);
+        }
+        release();
+    }
+
+    /** Gives back a place after a capacity answer: the limit shrinks. */
+    synchronized void releaseOverCapacity() {
+        limit = Math.max(1, limit * BACKOFF_RATIO);
+        release();
+    }
+
+    /** Whether a place is free now (not taken: the caller still has to {@link #tryAcquire()}). */
+    synchronized boolean hasRoom() {
+        return inFlight < (int) limit;
+    }
+
+    synchronized int limit() {
+        return (int) limit;
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+}

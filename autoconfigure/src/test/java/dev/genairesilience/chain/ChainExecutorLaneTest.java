@@ -1,0 +1,103 @@
+package dev.genairesilience.chain;
+
+import static dev.genairesilience.Resolution.ONE_K;
+import static dev.genairesilience.chain.Engine.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.failure.Failure;
+import dev.genairesilience.failure.FailureKind;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A lane's concurrency limit decides which step a request takes, without calls spent on a full provider. */
+class ChainExecutorLaneTest {
+
+    private final Engine engine = new Engine();
+    private final ProviderLanes lanes = ProviderLanes.builder(new RegistryProviderBreakers(engine.registry),
+            engine.budgets).clock(engine.clock).maxConcurrency(Map.of("pro", 1, "flash", 1)).build();
+    private final ChainExecutor executor = ChainExecutor.builder(FailureException.classification(), lanes)
+            .settings(Engine.settings()).clock(engine.clock).sleeper(engine.sleeper).build();
+
+    @Test
+    void aFullLaneSpillsToTheNextStepWithoutACall() {
+        ScriptedCall pro = ScriptedCall.succeeding("pro-image");
+        ScriptedCall flash = ScriptedCall.succeeding("flash-image");
+        lanes.lane("pro").tryEnter();
+
+        Outcome<String> outcome = executor.execute(Engine.plan(step("pro", ONE_K, pro), step("flash", ONE_K, flash)));
+
+        assertThat(outcome.value()).isEqualTo("flash-image");
+        assertThat(outcome.attempts()).hasSize(1);
+        assertThat(pro.calls()).isZero();
+        assertThat(lanes.lane("flash").inFlight()).as("its place is given back").isZero();
+    }
+
+    @Test
+    void theNextRequestGoesBackToTheFirstProviderAsSoonAsItHasRoom() {
+        ScriptedCall pro = ScriptedCall.succeeding("pro-image");
+        Plan<String> plan = Engine.plan(step("pro", ONE_K, pro), step("flash", ONE_K,
+                ScriptedCall.succeeding("flash-image")));
+        ProviderLane proLane = lanes.lane("pro");
+        proLane.tryEnter();
+        assertThat(executor.execute(plan).value()).isEqualTo("flash-image");
+
+        proLane.leave();
+
+        assertThat(executor.execute(plan).value()).isEqualTo("pro-image");
+    }
+
+    @Test
+    void whenEveryLaneIsFullTheRequestWaitsForRoomWithinItsDeadline() throws Exception {
+        ChainExecutor realTime = ChainExecutor.builder(FailureException.classification(), lanes)
+                .settings(Engine.settings()).build();
+        ScriptedCall pro = ScriptedCall.succeeding("pro-image");
+        Plan<String> plan = Engine.plan(step("pro", ONE_K, pro), step("flash", ONE_K,
+                ScriptedCall.succeeding("flash-image")));
+        lanes.lane("pro").tryEnter();
+        lanes.lane("flash").tryEnter();
+
+        CompletableFuture<Outcome<String>> waiting = CompletableFuture.supplyAsync(() -> realTime.execute(plan));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        lanes.lane("pro").leave();
+
+        Outcome<String> outcome = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(outcome.value()).isEqualTo("pro-image");
+        assertThat(outcome.attempts()).hasSize(1);
+    }
+
+    @Test
+    void aRequestThatFindsNoRoomBeforeItsDeadlineIsUnavailableWithoutACall() {
+        ScriptedCall pro = ScriptedCall.succeeding("pro-image");
+        lanes.lane("pro").tryEnter();
+        Plan<String> plan = Plan.<String>builder("tight", Duration.ofSeconds(5)).step(step("pro", ONE_K, pro))
+                .build();
+
+        assertThatThrownBy(() -> executor.execute(plan)).isInstanceOfSatisfying(GenerationUnavailableException.class,
+                e -> assertThat(e.getMessage()).contains("lane full"));
+        assertThat(pro.calls()).isZero();
+        assertThat(engine.sleeper.sleeps()).as("it waited for room until the deadline").isNotEmpty();
+    }
+
+    @Test
+    void capacityAnswersShrinkTheLimitAndDeliveriesLetItGrow() {
+        ProviderLanes roomy = ProviderLanes.builder(new RegistryProviderBreakers(engine.registry), engine.budgets)
+                .clock(engine.clock).build();
+        ChainExecutor roomyExecutor = ChainExecutor.builder(FailureException.classification(), roomy)
+                .settings(Engine.settingsBuilder().maxAttempts(1).build()).clock(engine.clock)
+                .sleeper(engine.sleeper).build();
+        Plan<String> overloaded = Engine.plan(step("busy", ONE_K, ScriptedCall.failing(
+                new Failure(FailureKind.OVERLOADED, 503, null, null))), step("flash", ONE_K,
+                ScriptedCall.succeeding("flash-image")));
+
+        roomyExecutor.execute(overloaded);
+        roomyExecutor.execute(overloaded);
+
+        assertThat(roomy.lane("busy").concurrencyLimit()).isEqualTo(12);
+    }
+}

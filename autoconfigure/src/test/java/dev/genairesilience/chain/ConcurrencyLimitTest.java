@@ -1,0 +1,79 @@
+package dev.genairesilience.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** A lane's concurrency limit learns its provider's capacity from its answers. */
+class ConcurrencyLimitTest {
+
+    @Test
+    void refusesACallOnceTheLimitIsInFlight() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(2, 10);
+
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isFalse();
+        limit.release();
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void capacityAnswersShrinkTheLimitByATenthDownToOne() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(16, 100);
+
+        limit.tryAcquire();
+        limit.releaseOverCapacity();
+        assertThat(limit.limit()).isEqualTo(14);
+        for (int i = 0; i < 100; i++) {
+            limit.tryAcquire();
+            limit.releaseOverCapacity();
+        }
+        assertThat(limit.limit()).isEqualTo(1);
+        assertThat(limit.inFlight()).isZero();
+    }
+
+    @Test
+    void deliveriesWhileBusyLetItGrowBackUpToTheMaximum() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(4, 6);
+        for (int round = 0; round < 10; round++) {
+            int taken = 0;
+            while (limit.tryAcquire()) {
+                taken++;
+            }
+            for (int i = 0; i < taken; i++) {
+                limit.releaseDelivered();
+            }
+        }
+
+        assertThat(limit.limit()).isEqualTo(6);
+    }
+
+    @Test
+    void deliveriesOfAnIdleLaneTeachNothing() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(10, 100);
+        for (int i = 0; i < 50; i++) {
+            limit.tryAcquire();
+            limit.releaseDelivered();
+        }
+
+        assertThat(limit.limit()).as("one call at a time says nothing about room for more").isEqualTo(10);
+    }
+
+    @Test
+    void saysWhetherThereIsRoomWithoutTakingIt() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(1, 1);
+
+        assertThat(limit.hasRoom()).isTrue();
+        assertThat(limit.hasRoom()).isTrue();
+        limit.tryAcquire();
+        assertThat(limit.hasRoom()).isFalse();
+    }
+
+    @Test
+    void limitsBelowOneAreRefused() {
+        assertThatThrownBy(() -> new ConcurrencyLimit(0, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

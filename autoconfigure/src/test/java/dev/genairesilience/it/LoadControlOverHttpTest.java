@@ -1,0 +1,77 @@
+package dev.genairesilience.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.genairesilience.GeneratedImage;
+import dev.genairesilience.ImageRequest;
+import dev.genairesilience.chain.ProviderLane;
+import dev.genairesilience.chain.ProviderLanes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Each provider's lane admits only as many calls as it can serve; the rest go to the next provider at once. */
+class LoadControlOverHttpTest extends EmulatedProvidersTest {
+
+    private static List<GeneratedImage> concurrently(int requests, Supplier<GeneratedImage> call)
+            throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(requests);
+        try {
+            List<CompletableFuture<GeneratedImage>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(CompletableFuture.supplyAsync(call, callers));
+            }
+            List<GeneratedImage> images = new ArrayList<>();
+            for (CompletableFuture<GeneratedImage> answer : answers) {
+                images.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return images;
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aProviderAtItsMaxConcurrencySpillsToTheNextWithoutACall() {
+        emulator().model(PRO).latency(Duration.ofMillis(600));
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.max-concurrency=2"),
+                context -> {
+                    List<GeneratedImage> images;
+                    try {
+                        images = concurrently(6, () -> generator(context).generate(ImageRequest.of("a kite")));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    assertThat(images).filteredOn(i -> i.provider().equals("pro")).hasSize(2);
+                    assertThat(images).filteredOn(i -> i.provider().equals("flash")).hasSize(4)
+                            .allSatisfy(i -> assertThat(i.attempts()).as("no call spent on the full lane").hasSize(1));
+                    assertThat(emulator().model(PRO).calls()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void capacityAnswersShrinkTheLanesLimitAndTheOverflowGoesToTheNextProvider() {
+        emulator().model(PRO).capacity(3, Duration.ofMillis(400));
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.retry.max-attempts=1"), context -> {
+            ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
+            assertThat(pro.concurrencyLimit()).isEqualTo(ProviderLanes.INITIAL_CONCURRENCY);
+            List<GeneratedImage> images;
+            try {
+                images = concurrently(12, () -> generator(context).generate(ImageRequest.of("a kite")));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+
+            assertThat(images).hasSize(12).allSatisfy(i -> assertThat(i.provider()).isIn("pro", "flash"));
+            assertThat(pro.concurrencyLimit()).as("each 503 overloaded took a tenth off")
+                    .isLessThan(ProviderLanes.INITIAL_CONCURRENCY);
+            assertThat(pro.inFlight()).isZero();
+        });
+    }
+}
