@@ -1,6 +1,7 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ProviderBreakers;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.internal.observation.ConfiguredProvider;
 import dev.genairesilience.internal.observation.GenAiEndpoint;
@@ -59,10 +60,10 @@ public class GenAiActuatorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(GenAiEndpoint.class)
-    public GenAiEndpoint genAiEndpoint(ProviderStates states, ImageProviderRegistry registry,
-            ProviderBreakers breakers, ProviderActivity activity, WarmupStates warmups, ProbeResults probes,
-            RetryBudgets budgets, ApplicationAvailability availability, GenAiObservationProperties observation) {
-        return new GenAiEndpoint(states, registry.providers(), breakers, activity, warmups, probes, budgets,
+    public GenAiEndpoint genAiEndpoint(ProviderStates states, ImageProviderRegistry registry, ProviderLanes lanes,
+            ProviderActivity activity, WarmupStates warmups, ProbeResults probes, RetryBudgets budgets,
+            ApplicationAvailability availability, GenAiObservationProperties observation) {
+        return new GenAiEndpoint(states, registry.providers(), lanes, activity, warmups, probes, budgets,
                 availability, observation.getWindow());
     }
 }

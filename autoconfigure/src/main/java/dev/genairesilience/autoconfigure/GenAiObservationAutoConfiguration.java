@@ -1,8 +1,10 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ExecutionListener;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.internal.observation.GenAiMeters;
 import dev.genairesilience.internal.observation.GenerationLogger;
+import dev.genairesilience.internal.observation.LaneMeters;
 import dev.genairesilience.internal.observation.ProviderActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -75,6 +77,13 @@ public class GenAiObservationAutoConfiguration {
         @ConditionalOnMissingBean
         GenAiMeters genAiMeters(MeterRegistry registry) {
             return new GenAiMeters(registry);
+        }
+
+        /** Each provider's lane: its learned concurrency limit and its calls in flight. */
+        @Bean
+        @ConditionalOnMissingBean
+        LaneMeters genAiLaneMeters(ProviderLanes lanes, ImageProviderRegistry registry) {
+            return new LaneMeters(lanes, List.copyOf(registry.providers().keySet()));
         }
     }
 }

@@ -65,11 +65,7 @@ final class AttemptRunner {
                 } else {
                     breaker.releasePermission();
                 }
-                if (StepDecider.isCapacityAnswer(failure)) {
-                    lane.leaveOverCapacity();
-                } else {
-                    lane.leave();
-                }
+                lane.leaveFailed(failure);
             }
             state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took).build(), failure,
                     e);

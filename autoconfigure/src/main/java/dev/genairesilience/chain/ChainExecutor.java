@@ -48,6 +48,8 @@ public final class ChainExecutor {
 
     /** How long a request whose every lane is full waits for room before it looks at every lane again. */
     private static final Duration ROOM_WAIT_SLICE = Duration.ofMillis(50);
+    private static final String LIMIT = "limit";
+    private static final String HELD = "held";
 
     private ChainExecutor(Builder b) {
         this.classification = b.classification;
@@ -159,21 +161,38 @@ public final class ChainExecutor {
         Duration held = lane.heldFor();
         if (!held.isZero()) {
             if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {
+                state.spilled(step, HELD);
                 state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
                 return null;
             }
             sleepOut(held, plan, state);
+        }
+        ProviderLane.HoldEnd holdEnd = lane.passHoldEnd();
+        while (holdEnd == ProviderLane.HoldEnd.WAIT) {
+            if (alternativeAfter(steps, i, state)
+                    || Duration.between(state.now(), shareEnd).compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
+                state.spilled(step, HELD);
+                state.note(step, "skipped, the first call after its hold has no answer yet");
+                return null;
+            }
+            sleepOut(ROOM_WAIT_SLICE, plan, state);
+            holdEnd = lane.passHoldEnd();
         }
         try {
             return tryStep(plan, step, lane, state, runner, shareEnd, held, policy,
                     () -> alternativeAfter(steps, i, state));
         } catch (LaneFullException e) {
             full.add(i);
+            state.spilled(step, LIMIT);
             if (firstPass) {
                 state.note(step, "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit()
                         + ")");
             }
             return null;
+        } finally {
+            if (holdEnd == ProviderLane.HoldEnd.PROBE) {
+                lane.endHoldProbe();
+            }
         }
     }
 

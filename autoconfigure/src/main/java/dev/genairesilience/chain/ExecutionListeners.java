@@ -36,6 +36,11 @@ public final class ExecutionListeners implements ExecutionListener {
     }
 
     @Override
+    public void stepSpilled(String plan, Step<?> step, String reason) {
+        each(listener -> listener.stepSpilled(plan, step, reason));
+    }
+
+    @Override
     public void retryBudgetRefused(String plan, Step<?> step) {
         each(listener -> listener.retryBudgetRefused(plan, step));
     }

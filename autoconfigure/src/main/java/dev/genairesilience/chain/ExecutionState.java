@@ -96,6 +96,11 @@ final class ExecutionState {
         listener.breakerRefused(planName, step);
     }
 
+    /** The step was passed over without a call: its lane had no room ({@code limit}) or is {@code held}. */
+    void spilled(Step<?> step, String reason) {
+        listener.stepSpilled(planName, step, reason);
+    }
+
     /** The step's retry budget refused a retry it would otherwise have had. */
     void retryBudgetRefused(Step<?> step) {
         listener.retryBudgetRefused(planName, step);

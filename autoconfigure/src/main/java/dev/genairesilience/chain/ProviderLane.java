@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,6 +28,9 @@ public final class ProviderLane {
     private final Duration maxHold;
     private final Clock clock;
     private final AtomicReference<Instant> heldUntil = new AtomicReference<>();
+    // a hold has ended but no call has found out yet whether the provider is back
+    private volatile boolean holdUnconfirmed;
+    private final AtomicBoolean holdProbe = new AtomicBoolean();
     private final LatencySamples latencies = new LatencySamples();
     private final ConcurrencyLimit concurrency;
 
@@ -78,6 +82,41 @@ public final class ProviderLane {
         }
         Instant end = clock.instant().plus(wait.compareTo(maxHold) <= 0 ? wait : maxHold);
         heldUntil.accumulateAndGet(end, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        holdUnconfirmed = true;
+    }
+
+    /** What a caller may do once no hold is running. */
+    enum HoldEnd {
+        /** Call: no hold has ended unconfirmed. */
+        FREE,
+        /** Call, as the one that finds out whether the provider is back; then {@link #endHoldProbe()}. */
+        PROBE,
+        /** Do not call yet: another caller is finding out whether the provider is back. */
+        WAIT
+    }
+
+    /**
+     * Whether a call may go now that no hold is running. After a hold has ended, one caller is let through to find
+     * out whether the provider is back, and the others wait (or go elsewhere) until a call of the lane has had an
+     * answer: so a hold ends with one call, not with every request that waited for it.
+     */
+    HoldEnd passHoldEnd() {
+        if (!holdUnconfirmed) {
+            return HoldEnd.FREE;
+        }
+        return holdProbe.compareAndSet(false, true) ? HoldEnd.PROBE : HoldEnd.WAIT;
+    }
+
+    /** The caller that got {@link HoldEnd#PROBE} is done, whatever happened to its call. */
+    void endHoldProbe() {
+        holdProbe.set(false);
+    }
+
+    /** A call of the lane had an answer: unless it brought a new hint, the provider is back. */
+    private void holdEndAnswered(boolean providerAnswered) {
+        if (providerAnswered && heldFor().isZero()) {
+            holdUnconfirmed = false;
+        }
     }
 
     /** How long the lane is still held; zero when it is not. */
@@ -92,20 +131,26 @@ public final class ProviderLane {
         return concurrency.tryAcquire();
     }
 
-    /** Gives back a place taken by {@link #tryEnter()} without a call made, or after one that taught nothing. */
+    /** Gives back a place taken by {@link #tryEnter()} without a call made. */
     void leave() {
         concurrency.release();
+    }
+
+    /** Gives back the call's place after it failed with {@code failure} (its hold, if any, already recorded). */
+    void leaveFailed(Failure failure) {
+        holdEndAnswered(failure.serverWait() == null);
+        if (StepDecider.isCapacityAnswer(failure)) {
+            concurrency.releaseOverCapacity();
+        } else {
+            concurrency.release();
+        }
     }
 
     /** Gives back the call's place after it delivered in {@code took}: the limit may grow. */
     void leaveDelivered(Duration took) {
         latencies.add(took);
+        holdEndAnswered(true);
         concurrency.releaseDelivered();
-    }
-
-    /** Gives back the call's place after a capacity answer: the limit shrinks. */
-    void leaveOverCapacity() {
-        concurrency.releaseOverCapacity();
     }
 
     /** Whether a call could take a place now (none is taken). */

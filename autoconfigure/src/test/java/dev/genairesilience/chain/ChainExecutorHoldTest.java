@@ -86,6 +86,27 @@ class ChainExecutorHoldTest {
         assertThat(engine.executor.execute(plan).value()).isEqualTo("image");
     }
 
+    @Test
+    void aHoldEndsWithOneCallTheOthersFollowOnlyOnceItHasAnAnswer() {
+        ScriptedCall primary = ScriptedCall.succeeding("primary").afterFailing(QUOTA_SPENT);
+        ScriptedCall secondary = ScriptedCall.succeeding("secondary");
+        Plan<String> plan = Engine.plan(Engine.step("primary", ONE_K, primary), Engine.step("secondary", ONE_K,
+                secondary));
+        engine.executor.execute(plan);
+        engine.clock.advance(Duration.ofSeconds(5));
+        ProviderLane lane = engine.lanes.lane("primary");
+        assertThat(lane.passHoldEnd()).as("another request is finding out").isEqualTo(ProviderLane.HoldEnd.PROBE);
+
+        assertThat(engine.executor.execute(plan).value()).isEqualTo("secondary");
+        assertThat(primary.calls()).isEqualTo(1);
+
+        lane.endHoldProbe();
+        assertThat(engine.executor.execute(plan).value()).as("this one finds the provider back").isEqualTo("primary");
+        assertThat(lane.passHoldEnd()).isEqualTo(ProviderLane.HoldEnd.FREE);
+        assertThat(engine.executor.execute(plan).value()).isEqualTo("primary");
+        assertThat(primary.calls()).isEqualTo(3);
+    }
+
     private void catchUnavailable(Plan<String> plan) {
         assertThatThrownBy(() -> engine.executor.execute(plan)).isInstanceOf(GenerationUnavailableException.class);
     }

@@ -2,7 +2,8 @@ package dev.genairesilience.internal.observation;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
-import dev.genairesilience.chain.ProviderBreakers;
+import dev.genairesilience.chain.ProviderLane;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.internal.warmup.ProbeResults;
 import dev.genairesilience.internal.warmup.ProbeStatus;
@@ -31,7 +32,7 @@ public class GenAiEndpoint {
 
     private final ProviderStates states;
     private final Map<String, ImageProvider> created;
-    private final ProviderBreakers breakers;
+    private final ProviderLanes lanes;
     private final ProviderActivity activity;
     private final WarmupStates warmups;
     private final ProbeResults probes;
@@ -42,7 +43,7 @@ public class GenAiEndpoint {
     /**
      * @param states       how providers and chains stand
      * @param created      the providers start-up created, by id
-     * @param breakers     their breakers
+     * @param lanes        their lanes: breakers, concurrency limits, holds
      * @param activity     the calls made
      * @param warmups      the warm-up targets' states
      * @param probes       the last probes
@@ -50,12 +51,12 @@ public class GenAiEndpoint {
      * @param availability the application's readiness
      * @param window       how far back {@code activity} reaches, to say so
      */
-    public GenAiEndpoint(ProviderStates states, Map<String, ImageProvider> created, ProviderBreakers breakers,
+    public GenAiEndpoint(ProviderStates states, Map<String, ImageProvider> created, ProviderLanes lanes,
             ProviderActivity activity, WarmupStates warmups, ProbeResults probes, RetryBudgets budgets,
             ApplicationAvailability availability, Duration window) {
         this.states = Objects.requireNonNull(states, "states");
         this.created = Map.copyOf(created);
-        this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.lanes = Objects.requireNonNull(lanes, "lanes");
         this.activity = Objects.requireNonNull(activity, "activity");
         this.warmups = Objects.requireNonNull(warmups, "warmups");
         this.probes = Objects.requireNonNull(probes, "probes");
@@ -100,8 +101,9 @@ public class GenAiEndpoint {
 
     private GenAiReport.Provider provider(ProviderState p) {
         GenAiReport.Breaker breaker = null;
+        ProviderLane lane = lanes.lane(p.id());
         if (p.breaker() != null) {
-            CircuitBreaker b = breakers.forId(p.id());
+            CircuitBreaker b = lane.breaker();
             CircuitBreaker.Metrics m = b.getMetrics();
             breaker = new GenAiReport.Breaker(b.getState().name(), m.getFailureRate(), m.getNumberOfBufferedCalls(),
                     m.getNumberOfFailedCalls(), m.getNumberOfNotPermittedCalls());
@@ -109,7 +111,8 @@ public class GenAiEndpoint {
         return new GenAiReport.Provider(p.type(), p.model(), p.health().name(), p.reason(), breaker,
                 warmups.status(p.id()).map(GenAiEndpoint::warmup).orElse(null),
                 probes.last(p.id()).map(GenAiEndpoint::probe).orElse(null), activity.stats(p.id()),
-                activity.statsByResolution(p.id()));
+                activity.statsByResolution(p.id()), new GenAiReport.Lane(lane.concurrencyLimit(), lane.inFlight(),
+                        lane.heldFor().toMillis()));
     }
 
     private static GenAiReport.Warmup warmup(WarmupStatus w) {

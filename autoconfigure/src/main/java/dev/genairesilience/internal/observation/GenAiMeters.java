@@ -44,6 +44,8 @@ public final class GenAiMeters implements ExecutionListener {
     public static final String RETRY_BUDGET_REFUSALS = "genai.retry.budget.refusals";
     /** Counter of steps an open circuit breaker skipped or cut short. */
     public static final String BREAKER_REFUSALS = "genai.breaker.refusals";
+    /** Counter of steps passed over without a call, by reason ({@code limit}, {@code held}). */
+    public static final String SPILLS = "genai.lane.spills";
 
     private static final String NONE = "none";
 
@@ -67,6 +69,12 @@ public final class GenAiMeters implements ExecutionListener {
     public void breakerRefused(String plan, Step<?> step) {
         Counter.builder(BREAKER_REFUSALS).description("Steps skipped or cut short by an open circuit breaker")
                 .tags("chain", plan, "provider", step.provider()).register(registry).increment();
+    }
+
+    @Override
+    public void stepSpilled(String plan, Step<?> step, String reason) {
+        Counter.builder(SPILLS).description("Steps passed over without a call: lane at its limit, or provider held")
+                .tags("chain", plan, "provider", step.provider(), "reason", reason).register(registry).increment();
     }
 
     @Override

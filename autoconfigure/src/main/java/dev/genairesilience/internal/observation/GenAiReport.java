@@ -50,9 +50,20 @@ record GenAiReport(String readiness, String window, Map<String, Chain> chains, M
      * @param probe        its last probe, or {@code null} when it is not probed
      * @param window       its calls over the window
      * @param byResolution its calls over the window by resolution
+     * @param lane         its lane's concurrency limit, calls in flight and hold
      */
     public record Provider(String type, String model, String status, String reason, Breaker breaker, Warmup warmup,
-            Probe probe, WindowStats window, Map<String, WindowStats> byResolution) {
+            Probe probe, WindowStats window, Map<String, WindowStats> byResolution, Lane lane) {
+    }
+
+    /**
+     * A provider's lane now.
+     *
+     * @param concurrencyLimit the calls it allows in flight, as learned from the provider's capacity answers
+     * @param inFlight         its calls in flight
+     * @param heldForMs        how long a server's wait hint still holds it, {@code 0} when none does
+     */
+    public record Lane(int concurrencyLimit, int inFlight, long heldForMs) {
     }
 
     /**
