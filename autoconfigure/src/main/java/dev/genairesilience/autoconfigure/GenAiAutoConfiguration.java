@@ -165,13 +165,17 @@ public class GenAiAutoConfiguration {
     public ProviderLanes genAiProviderLanes(ProviderBreakers breakers, RetryBudgets budgets,
             GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
         Map<String, Integer> maxConcurrency = new LinkedHashMap<>();
+        Map<String, Integer> requestsPerMinute = new LinkedHashMap<>();
         properties.getProviders().forEach((id, provider) -> {
             if (provider.getMaxConcurrency() != null) {
                 maxConcurrency.put(id, provider.getMaxConcurrency());
             }
+            if (provider.getRequestsPerMinute() != null) {
+                requestsPerMinute.put(id, provider.getRequestsPerMinute());
+            }
         });
         return ProviderLanes.builder(breakers, budgets).maxHold(properties.getRetry().getMaxServerWait()).clock(clock)
-                .maxConcurrency(maxConcurrency).build();
+                .maxConcurrency(maxConcurrency).requestsPerMinute(requestsPerMinute).build();
     }
 
     /**

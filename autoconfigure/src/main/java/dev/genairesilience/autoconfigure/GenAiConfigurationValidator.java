@@ -59,6 +59,9 @@ final class GenAiConfigurationValidator {
         if (provider.getMaxConcurrency() != null && provider.getMaxConcurrency() < 1) {
             problems.add(path + ".max-concurrency: " + provider.getMaxConcurrency() + " must be at least 1");
         }
+        if (provider.getRequestsPerMinute() != null && provider.getRequestsPerMinute() < 1) {
+            problems.add(path + ".requests-per-minute: " + provider.getRequestsPerMinute() + " must be at least 1");
+        }
     }
 
     private static void checkChain(String path, GenAiChainProperties chain, Set<String> providerIds,

@@ -58,6 +58,21 @@ public class GenAiProviderProperties {
      */
     private Integer maxConcurrency;
 
+    /**
+     * The most calls this provider may start per minute, spread evenly (one every 60s/N, never a burst), so that a
+     * quota the application knows (Gemini Tier 1: 150 requests per minute, say) is never exceeded; a request that
+     * finds it spent goes to the next provider, or waits within its deadline. Unset: no limit.
+     */
+    private Integer requestsPerMinute;
+
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(Integer requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
     public Integer getMaxConcurrency() {
         return maxConcurrency;
     }
@@ -139,6 +154,7 @@ public class GenAiProviderProperties {
     public String toString() {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
-                + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency + "]";
+                + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency
+                + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 }

@@ -48,7 +48,6 @@ public final class ChainExecutor {
 
     /** How long a request whose every lane is full waits for room before it looks at every lane again. */
     private static final Duration ROOM_WAIT_SLICE = Duration.ofMillis(50);
-    private static final String LIMIT = "limit";
     private static final String HELD = "held";
 
     private ChainExecutor(Builder b) {
@@ -183,10 +182,11 @@ public final class ChainExecutor {
                     () -> alternativeAfter(steps, i, state));
         } catch (LaneFullException e) {
             full.add(i);
-            state.spilled(step, LIMIT);
+            String reason = lane.fullReason();
+            state.spilled(step, reason);
             if (firstPass) {
-                state.note(step, "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit()
-                        + ")");
+                state.note(step, "rate".equals(reason) ? "lane full (its requests-per-minute are spent)"
+                        : "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit() + ")");
             }
             return null;
         } finally {

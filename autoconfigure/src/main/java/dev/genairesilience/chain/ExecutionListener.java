@@ -30,8 +30,9 @@ public interface ExecutionListener {
      * When a step is passed over without a call because its provider cannot take it now, and the request goes on to
      * the next step (or waits for room).
      *
-     * @param reason {@code limit} (its lane is at its concurrency limit) or {@code held} (a server's wait hint, or
-     *               the one call that finds out whether the provider is back, is still under way)
+     * @param reason {@code limit} (its lane is at its concurrency limit), {@code rate} (its requests per minute are
+     *               spent) or {@code held} (a server's wait hint, or the one call that finds out whether the provider
+     *               is back, is still under way)
      */
     default void stepSpilled(String plan, Step<?> step, String reason) {
     }

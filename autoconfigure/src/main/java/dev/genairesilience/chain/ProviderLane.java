@@ -2,6 +2,7 @@ package dev.genairesilience.chain;
 
 import dev.genairesilience.failure.Failure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Everything the engine knows about one provider, shared by every caller of it (generation,
  * {@code @ModelFallback}, warm-up, probes, the batch queue): its circuit breaker, its retry budget, the hold a
  * server's wait hint put on it, the latency of its recent calls that delivered, and how many calls it may have in
- * flight ({@link ConcurrencyLimit}, learned from its capacity answers). Thread-safe.
+ * flight ({@link ConcurrencyLimit}, learned from its capacity answers) and, when the application sets one, how
+ * many it may start per minute (a Resilience4j {@link RateLimiter}). Thread-safe.
  *
  * <p>A server's wait hint ({@code Retry-After}, {@code retryDelay}, {@code estimated_time}) speaks for the
  * provider, not only for the call that got it: a spent quota or a loading model answers every caller the same.
@@ -33,15 +35,18 @@ public final class ProviderLane {
     private final AtomicBoolean holdProbe = new AtomicBoolean();
     private final LatencySamples latencies = new LatencySamples();
     private final ConcurrencyLimit concurrency;
+    private final RateLimiter rate;
 
+    /** @param rate the application's requests-per-minute limit of this provider, or {@code null} for none */
     ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock,
-            ConcurrencyLimit concurrency) {
+            ConcurrencyLimit concurrency, RateLimiter rate) {
         this.id = id;
         this.breaker = breaker;
         this.budgets = budgets;
         this.maxHold = maxHold;
         this.clock = clock;
         this.concurrency = concurrency;
+        this.rate = rate;
     }
 
     /** The provider id (or, for {@code @ModelFallback(models = …)}, the model). */
@@ -126,9 +131,21 @@ public final class ProviderLane {
         return end == null || !end.isAfter(now) ? Duration.ZERO : Duration.between(now, end);
     }
 
-    /** Takes a place for one call if the lane's concurrency limit allows. */
+    /** Takes a place for one call if the lane's concurrency limit and its rate limit, if any, allow. */
     boolean tryEnter() {
-        return concurrency.tryAcquire();
+        if (!concurrency.tryAcquire()) {
+            return false;
+        }
+        if (rate != null && !rate.acquirePermission()) {
+            concurrency.release();
+            return false;
+        }
+        return true;
+    }
+
+    /** Why {@link #tryEnter()} refused: {@code rate} when the rate limit did, else {@code limit}. */
+    String fullReason() {
+        return concurrency.hasRoom() ? "rate" : "limit";
     }
 
     /** Gives back a place taken by {@link #tryEnter()} without a call made. */
@@ -155,7 +172,7 @@ public final class ProviderLane {
 
     /** Whether a call could take a place now (none is taken). */
     boolean hasRoom() {
-        return concurrency.hasRoom();
+        return concurrency.hasRoom() && (rate == null || rate.getMetrics().getAvailablePermissions() > 0);
     }
 
     /** How many calls the lane allows in flight now. */

@@ -1,5 +1,7 @@
 package dev.genairesilience.chain;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +28,7 @@ public final class ProviderLanes {
     private final Duration maxHold;
     private final Clock clock;
     private final Map<String, Integer> maxConcurrency;
+    private final Map<String, Integer> requestsPerMinute;
     private final ConcurrentMap<String, ProviderLane> lanes = new ConcurrentHashMap<>();
 
     private ProviderLanes(Builder b) {
@@ -34,6 +37,7 @@ public final class ProviderLanes {
         this.maxHold = b.maxHold;
         this.clock = b.clock;
         this.maxConcurrency = Map.copyOf(b.maxConcurrency);
+        this.requestsPerMinute = Map.copyOf(b.requestsPerMinute);
     }
 
     /**
@@ -48,9 +52,20 @@ public final class ProviderLanes {
     public ProviderLane lane(String id) {
         return lanes.computeIfAbsent(id, key -> {
             int max = maxConcurrency.getOrDefault(key, DEFAULT_MAX_CONCURRENCY);
+            Integer rpm = requestsPerMinute.get(key);
             return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock,
-                    new ConcurrencyLimit(Math.min(INITIAL_CONCURRENCY, max), max));
+                    new ConcurrencyLimit(Math.min(INITIAL_CONCURRENCY, max), max), rpm == null ? null : evenly(key, rpm));
         });
+    }
+
+    /**
+     * One call per {@code 1/rpm} of a minute, never a burst: so that no minute-long window, wherever it starts, sees
+     * more than {@code rpm} calls (give or take the one on its edge), as a provider's quota counts them.
+     */
+    private static RateLimiter evenly(String id, int rpm) {
+        return RateLimiter.of("genai-" + id, RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, 60_000_000_000L / rpm)))
+                .timeoutDuration(Duration.ZERO).build());
     }
 
     /** Builds {@link ProviderLanes}: holds up to 60 s, the system clock, no per-provider concurrency maximum. */
@@ -61,6 +76,7 @@ public final class ProviderLanes {
         private Duration maxHold = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private Map<String, Integer> maxConcurrency = Map.of();
+        private Map<String, Integer> requestsPerMinute = Map.of();
 
         private Builder(ProviderBreakers breakers, RetryBudgets budgets) {
             this.breakers = Objects.requireNonNull(breakers, "breakers");
@@ -82,6 +98,12 @@ public final class ProviderLanes {
         /** The most calls each provider id may have in flight ({@code genai.providers.<id>.max-concurrency}). */
         public Builder maxConcurrency(Map<String, Integer> maxConcurrency) {
             this.maxConcurrency = Objects.requireNonNull(maxConcurrency, "maxConcurrency");
+            return this;
+        }
+
+        /** The most calls each provider id may start per minute ({@code genai.providers.<id>.requests-per-minute}). */
+        public Builder requestsPerMinute(Map<String, Integer> requestsPerMinute) {
+            this.requestsPerMinute = Objects.requireNonNull(requestsPerMinute, "requestsPerMinute");
             return this;
         }
 

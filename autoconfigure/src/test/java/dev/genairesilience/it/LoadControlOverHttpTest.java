@@ -74,4 +74,38 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
             assertThat(pro.inFlight()).isZero();
         });
     }
+
+    @Test
+    void requestsPerMinuteAreSpreadEvenlyAndTheRestGoToTheNextProvider() {
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.requests-per-minute=60"),
+                context -> {
+                    List<GeneratedImage> images;
+                    try {
+                        images = concurrently(6, () -> generator(context).generate(ImageRequest.of("a kite")));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    assertThat(images).filteredOn(i -> i.provider().equals("pro")).as("one a second, no burst")
+                            .hasSize(1);
+                    assertThat(emulator().model(PRO).calls()).isEqualTo(1);
+                    assertThat(emulator().model(FLASH).calls()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void withNoOtherProviderARequestWaitsForItsTurnWithinTheDeadline() {
+        run(with(geminiPair(), "genai.chains.main.providers=pro", "genai.providers.pro.requests-per-minute=120"),
+                context -> {
+                    long start = System.nanoTime();
+                    List<GeneratedImage> images;
+                    try {
+                        images = concurrently(3, () -> generator(context).generate(ImageRequest.of("a kite")));
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    assertThat(images).allSatisfy(i -> assertThat(i.provider()).isEqualTo("pro"));
+                    assertThat(emulator().model(PRO).calls()).isEqualTo(3);
+                    assertThat(millisSince(start)).as("three calls at one per 500 ms").isGreaterThanOrEqualTo(900);
+                });
+    }
 }

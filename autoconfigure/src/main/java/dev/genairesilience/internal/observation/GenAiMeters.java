@@ -44,7 +44,7 @@ public final class GenAiMeters implements ExecutionListener {
     public static final String RETRY_BUDGET_REFUSALS = "genai.retry.budget.refusals";
     /** Counter of steps an open circuit breaker skipped or cut short. */
     public static final String BREAKER_REFUSALS = "genai.breaker.refusals";
-    /** Counter of steps passed over without a call, by reason ({@code limit}, {@code held}). */
+    /** Counter of steps passed over without a call, by reason ({@code limit}, {@code rate}, {@code held}). */
     public static final String SPILLS = "genai.lane.spills";
 
     private static final String NONE = "none";
