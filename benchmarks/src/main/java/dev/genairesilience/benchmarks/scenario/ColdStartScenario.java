@@ -75,11 +75,15 @@ final class ColdStartScenario implements Scenario {
         return figures;
     }
 
-    /** The issue asks for "as now or better": 100% success and 1.02 attempts per request when it was set. */
+    /**
+     * The issue asks for "as now or better": every request served, and no more calls than the 245 for 240
+     * requests of the run it quotes (1.02 attempts per request, rounded).
+     */
     @Override
     public List<TargetCheck> targets(Map<StrategyKind, RunResult> runs) {
         RunResult engine = runs.get(StrategyKind.GENAI_RESILIENCE);
         return List.of(EngineTargets.everyRequestServed("cold-start", engine),
-                EngineTargets.attempts("cold-start", engine, 1.02));
+                EngineTargets.attemptsAtMost("cold-start: ≤ 1.02 attempts per request (as before: 245 calls for "
+                        + "240 requests)", engine, 245.0 / 240));
     }
 }

@@ -19,7 +19,7 @@ final class EngineTargets {
 
     /** {@code <label>: ≥ <bound>% success}. */
     static TargetCheck success(String label, RunResult run, double percent) {
-        return TargetCheck.atLeast(label + ": ≥ " + bound(percent) + "% success",
+        return TargetCheck.atLeast(label + ": ≥ " + bound(percent) + "% success", run.successPercent(),
                 Format.percent(run.successPercent()), "%", percent, unserved(run));
     }
 
@@ -33,7 +33,7 @@ final class EngineTargets {
     static TargetCheck firstChoice(String label, RunResult run, double percent) {
         ModelEndpoint primary = run.models().get(0);
         int calls = run.callsTo(primary);
-        return TargetCheck.atLeast(label + ": first-choice ≥ " + bound(percent) + "%",
+        return TargetCheck.atLeast(label + ": first-choice ≥ " + bound(percent) + "%", run.firstChoicePercent(),
                 Format.percent(run.firstChoicePercent()), "%", percent,
                 "the primary served " + Format.percent(run.firstChoicePercent()) + "% of the requests and the "
                         + "other models " + Format.percent(run.fallbackPercent()) + "%; the primary answered "
@@ -43,20 +43,24 @@ final class EngineTargets {
 
     /** {@code <label>: ≤ <bound> attempts per request}: calls the emulator received ÷ requests. */
     static TargetCheck attempts(String label, RunResult run, double most) {
+        return attemptsAtMost(label + ": ≤ " + bound(most) + " attempts per request", run, most);
+    }
+
+    /** As {@link #attempts}, worded by the caller: for a bound that is no round number. */
+    static TargetCheck attemptsAtMost(String target, RunResult run, double most) {
         String byModel = run.models().stream().map(m -> run.callsTo(m) + " to " + m.model())
                 .collect(Collectors.joining(", "));
-        return TargetCheck.atMost(label + ": ≤ " + bound(most) + " attempts per request",
-                Format.number(run.attemptsPerRequest(), 2), " attempts/request", most,
-                run.calls() + " calls for " + run.requests() + " requests: " + byModel);
+        return TargetCheck.atMost(target, run.attemptsPerRequest(), Format.number(run.attemptsPerRequest(), 2),
+                " attempts/request", most, run.calls() + " calls for " + run.requests() + " requests: " + byModel);
     }
 
     /** {@code <label>: p99 ≤ <bound> s}, over every request, in scenario time. */
     static TargetCheck p99(String label, RunResult run, Duration most) {
         long limit = run.wallNanos(most);
         long slower = run.records().stream().filter(r -> r.latencyNanos() > limit).count();
-        return TargetCheck.atMost(label + ": p99 ≤ " + most.toSeconds() + " s",
-                Format.number(seconds(RecordStats.latency(run.scale(), run.records(), 99)), 1), " s",
-                most.toNanos() / 1e9,
+        double p99 = seconds(RecordStats.latency(run.scale(), run.records(), 99));
+        return TargetCheck.atMost(label + ": p99 ≤ " + most.toSeconds() + " s", p99, Format.number(p99, 1), " s",
+                seconds(most),
                 slower + " of " + run.requests() + " requests took longer than " + most.toSeconds() + " s (p50 "
                         + Format.seconds(RecordStats.latency(run.scale(), run.records(), 50)) + ")");
     }

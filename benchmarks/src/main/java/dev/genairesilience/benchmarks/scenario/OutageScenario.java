@@ -88,7 +88,7 @@ final class OutageScenario implements Scenario {
         List<RequestRecord> probing = engine.arrivedBetween(OUTAGE_FROM.plus(PROBING), OUTAGE_TO);
         return List.of(
                 TargetCheck.atMost("outage: ≤ 1% of requests reach the dead primary after its first 2 s",
-                        Format.percent(deadShare(engine)), "%", 1,
+                        deadShare(engine), Format.percent(deadShare(engine)), "%", 1,
                         late.stream().filter(engine::touchedPrimary).count() + " of the " + late.size()
                                 + " requests arriving from 2 s into the outage to its end called the primary, "
                                 + probing.stream().filter(engine::touchedPrimary).count() + " of them "
@@ -107,8 +107,8 @@ final class OutageScenario implements Scenario {
         List<RequestRecord> after = run.arrivedBetween(OUTAGE_TO, OUTAGE_TO.plus(RETURN_WITHIN));
         String primary = Models.GEMINI_PAIR.get(0).model();
         long elsewhere = after.stream().filter(r -> r.succeeded() && !primary.equals(r.servedBy())).count();
-        return TargetCheck.atMost(target, Format.number(back.get().toNanos() / 1e9, 1), " s",
-                RETURN_WITHIN.toSeconds(),
+        double seconds = back.get().toNanos() / 1e9;
+        return TargetCheck.atMost(target, seconds, Format.number(seconds, 1), " s", RETURN_WITHIN.toSeconds(),
                 "the primary's first image after its recovery came from a call begun " + Format.seconds(back.get())
                         + " after it; " + elsewhere + " of the " + after.size() + " requests arriving in the "
                         + RETURN_WITHIN.toSeconds() + " s after it were served by the secondary");

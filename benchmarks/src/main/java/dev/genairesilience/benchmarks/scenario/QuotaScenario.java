@@ -77,7 +77,7 @@ final class QuotaScenario implements Scenario {
         int refused = rateLimited(engine);
         return List.of(
                 EngineTargets.everyRequestServed("quota", engine),
-                TargetCheck.atMost("quota: ≤ " + MOST_429 + " answers of 429", Integer.toString(refused),
+                TargetCheck.atMost("quota: ≤ " + MOST_429 + " answers of 429", refused, Integer.toString(refused),
                         " answers of 429", MOST_429,
                         refused + " of the " + engine.primaryCalls() + " calls the primary got were answered 429; it "
                                 + "served " + Format.percent(engine.firstChoicePercent()) + "% of the requests"));

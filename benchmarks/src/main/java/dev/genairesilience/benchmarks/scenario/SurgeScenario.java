@@ -119,7 +119,7 @@ final class SurgeScenario implements Scenario {
         long secondary = surge.stream().filter(r -> r.succeeded() && !primary.model().equals(r.servedBy())).count();
         return TargetCheck.atLeast("surge: primary ≥ " + TargetCheck.bound(PRIMARY_RATE) + " images/s during the "
                         + "surge (capacity " + TargetCheck.bound(CAPACITY_PER_SECOND) + ")",
-                Format.number(primaryRate(run, drop), 1), " images/s", PRIMARY_RATE,
+                primaryRate(run, drop), Format.number(primaryRate(run, drop), 1), " images/s", PRIMARY_RATE,
                 primaryImages(run, drop) + " images from the primary in the surge's " + drop.toSeconds() + " s; "
                         + "the secondary served " + secondary + " of the " + surge.size() + " requests arriving "
                         + "during it; over the whole run the primary answered " + run.refusalsBy(primary) + " of its "
@@ -130,8 +130,9 @@ final class SurgeScenario implements Scenario {
     private static TargetCheck goodputCheck(RunResult run, String stretch, Duration from, Duration to) {
         List<RequestRecord> arrived = run.arrivedBetween(from, to);
         long good = servedInTime(run, arrived);
-        return TargetCheck.atLeast("surge: goodput ≥ " + TargetCheck.bound(GOODPUT) + "% " + stretch,
-                Format.percent(goodput(run, arrived)), "%", GOODPUT,
+        double goodput = goodput(run, arrived);
+        return TargetCheck.atLeast("surge: goodput ≥ " + TargetCheck.bound(GOODPUT) + "% " + stretch, goodput,
+                Format.percent(goodput), "%", GOODPUT,
                 (arrived.size() - good) + " of the " + arrived.size() + " requests arriving " + stretch
                         + " got no image within " + PATIENCE.toSeconds() + " s");
     }
