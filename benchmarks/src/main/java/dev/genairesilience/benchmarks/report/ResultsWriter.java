@@ -130,8 +130,9 @@ public final class ResultsWriter {
         sections.forEach(s -> checks.addAll(s.targets()));
         page.append("## Targets\n\n")
                 .append("Checked on this run's `genai-resilience` rows (`genai-resilience (quality)` where a target ")
-                .append("says quality), each against the figure as the tables write it. A missed target's last ")
-                .append("column gives the run's figures behind it.\n\n")
+                .append("says quality), each judged on the measured value itself; where the tables' rounding would ")
+                .append("put a figure on the wrong side of its bound, it is written with the decimals that show it. ")
+                .append("A missed target's last column gives the run's figures behind it.\n\n")
                 .append("| target | measured | met? | what limits it |\n|---|---|---|---|\n");
         for (TargetCheck check : checks) {
             page.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")

@@ -36,7 +36,7 @@ final class EngineTargets {
         return TargetCheck.atLeast(label + ": first-choice ≥ " + bound(percent) + "%", run.firstChoicePercent(),
                 Format.percent(run.firstChoicePercent()), "%", percent,
                 "the primary served " + Format.percent(run.firstChoicePercent()) + "% of the requests and the "
-                        + "other models " + Format.percent(run.fallbackPercent()) + "%; the primary answered "
+                        + "fallback " + Format.percent(run.fallbackPercent()) + "%; the primary answered "
                         + Format.percent(RunResult.percentOf(run.imagesFrom(primary), calls)) + "% of the "
                         + calls + " calls it got with an image");
     }
