@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every load scenario with every strategy, then the scale scenario and the JMH overhead benchmark, and
- * rewrites {@code RESULTS.md}. Arguments: see {@link RunnerOptions}.
+ * Runs every load scenario with every strategy, then the scale scenario and the JMH overhead benchmark (or the
+ * parts {@code --only} names), and writes the results page. Arguments: see {@link RunnerOptions}.
  */
 public final class BenchmarkRunner {
 
@@ -57,9 +57,10 @@ public final class BenchmarkRunner {
         for (StrategyKind kind : StrategyKind.values()) {
             long started = System.nanoTime();
             RunResult run = ScenarioRun.run(scenario, kind, scale);
-            System.out.printf("%-10s %-16s %5d requests %7s%% ok %5s calls/request %5d to failing, %s (%.1f s)%n",
-                    scenario.name(), kind.label(), run.requests(), Format.percent(run.successPercent()),
-                    Format.number(run.attemptsPerRequest(), 2), run.primaryCalls(), run.outcomes(),
+            System.out.printf("%-10s %-26s %5d requests %7s%% ok %5s calls/request %5s%% first choice %5d to "
+                            + "failing, %s (%.1f s)%n", scenario.name(), kind.label(), run.requests(),
+                    Format.percent(run.successPercent()), Format.number(run.attemptsPerRequest(), 2),
+                    Format.percent(run.firstChoicePercent()), run.primaryCalls(), run.outcomes(),
                     (System.nanoTime() - started) / 1e9);
             runs.put(kind, run);
         }

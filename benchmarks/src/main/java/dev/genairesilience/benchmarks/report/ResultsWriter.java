@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes {@code RESULTS.md}: the machine, the settings, the one table, each scenario's figures, the targets. */
+/** Writes the results page: the machine, the settings, the one table, each scenario's figures, the targets. */
 public final class ResultsWriter {
 
     /** The command of the README that produces the page. */
@@ -37,10 +37,11 @@ public final class ResultsWriter {
             throws IOException {
         StringBuilder page = new StringBuilder();
         page.append("# Benchmark results\n\n")
-                .append("Written by `").append(COMMAND).append("` on ")
-                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; the runner took ")
+                .append("Written by `").append(COMMAND)
+                .append(options.only().isEmpty() ? "" : " -Dbenchmarks.only=" + String.join(",", options.only()))
+                .append("` on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("; the runner took ")
                 .append(Format.seconds(runnerTime)).append(" of wall time after the build")
-                .append(options.only().isEmpty() ? "" : " (parts run: " + String.join(", ", options.only()) + ")")
+                .append(options.only().isEmpty() ? "" : " (a partial run: only these parts)")
                 .append(".\n\n");
         machine(page);
         settings(page);
@@ -85,7 +86,9 @@ public final class ResultsWriter {
                 .append("\n\n```properties\n");
         EngineProperties.scaledDefaults(scale).forEach((k, v) -> page.append(k).append('=').append(v).append('\n'));
         page.append("genai.providers.<id>.timeout=").append(scale.property(Duration.ofSeconds(60))).append('\n')
-                .append("```\n\nNot scaled: counts (attempts, thresholds, budget ratios), the engine's fixed ")
+                .append("```\n\n`genai-resilience (quality)` runs with these too, and with:\n\n```properties\n");
+        EngineProperties.QUALITY.forEach((k, v) -> page.append(k).append('=').append(v).append('\n'));
+        page.append("```\n\nNot scaled: counts (attempts, thresholds, budget ratios), the engine's fixed ")
                 .append("250 ms minimum time it leaves for a call before retrying (")
                 .append(Format.seconds(scale.scenario(Duration.ofMillis(250))))
                 .append(" of scenario time at this factor), the least the engine keeps back for a later provider ")
@@ -100,7 +103,9 @@ public final class ResultsWriter {
                 .append("`DEFAULT_RETRY_TEMPLATE` ")
                 .append("and default error handler on Spring Retry (10 attempts, 2 s × 5 up to 3 min, 5xx and I/O ")
                 .append("retried, no 4xx, no fallback). `genai-resilience` is the starter in a Spring Boot ")
-                .append("application with the two models as one chain. All four make their calls with the ")
+                .append("application with the two models as one chain; `genai-resilience (quality)` is the same ")
+                .append("application and chain with the chain's preference set to `quality`. All five make their ")
+                .append("calls with the ")
                 .append("starter's own provider classes over one shared JDK `HttpClient` to the testkit emulator ")
                 .append("on 127.0.0.1; each run gets a fresh emulator and a fresh strategy. Requests arrive on ")
                 .append("schedule (open loop, evenly spaced) and are served by a bounded client pool; a request's ")
@@ -111,7 +116,9 @@ public final class ResultsWriter {
         page.append("## Results\n\n")
                 .append("`calls to failing provider`: generation calls the scenario's failing model (the primary; ")
                 .append("in cold-start the only model) received. `attempts/request`: all calls the emulator ")
-                .append("received ÷ requests. Latencies cover every request, served or not.\n\n")
+                .append("received ÷ requests. `first-choice %`: the share of all requests served by the first ")
+                .append("model of the chain, the primary (for a strategy with no fallback, its success %). ")
+                .append("Latencies cover every request, served or not.\n\n")
                 .append(ScenarioResults.TABLE_HEADER);
         scenarios.forEach(s -> page.append(s.tableRows()));
         page.append('\n');
@@ -121,7 +128,12 @@ public final class ResultsWriter {
         List<TargetCheck> checks = new ArrayList<>();
         scenarios.forEach(s -> checks.addAll(s.targets()));
         sections.forEach(s -> checks.addAll(s.targets()));
-        page.append("## Targets\n\n| target | measured | met? | what limits it |\n|---|---|---|---|\n");
+        page.append("## Targets\n\n")
+                .append("Checked on this run's `genai-resilience` rows (`genai-resilience (quality)` where a target ")
+                .append("says quality), each judged on the measured value itself; where the tables' rounding would ")
+                .append("put a figure on the wrong side of its bound, it is written with the decimals that show it. ")
+                .append("A missed target's last column gives the run's figures behind it.\n\n")
+                .append("| target | measured | met? | what limits it |\n|---|---|---|---|\n");
         for (TargetCheck check : checks) {
             page.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ")
                     .append(check.met() ? "met" : "**missed**").append(" | ").append(check.limitedBy())

@@ -59,6 +59,7 @@ final class BrownoutScenario implements Scenario {
         figures.put("primary calls/request", Format.number((double) run.primaryCalls() / run.requests(), 2));
         figures.put("secondary calls/request",
                 Format.number((double) run.callsTo(Models.GEMINI_PAIR.get(1)) / run.requests(), 2));
+        figures.put("served by the primary (first choice)", Format.percent(run.firstChoicePercent()) + "%");
         figures.put("served by the secondary", Format.percent(run.fallbackPercent()) + "%");
         return figures;
     }
@@ -66,13 +67,14 @@ final class BrownoutScenario implements Scenario {
     @Override
     public List<TargetCheck> targets(Map<StrategyKind, RunResult> runs) {
         RunResult engine = runs.get(StrategyKind.GENAI_RESILIENCE);
+        RunResult quality = runs.get(StrategyKind.GENAI_RESILIENCE_QUALITY);
         return List.of(
-                TargetCheck.of("brownout: ≥ 99.9% success", engine.successPercent() >= 99.9,
-                        Format.percent(engine.successPercent()) + "%",
-                        "requests whose every step failed within the deadline; see the notes column"),
-                TargetCheck.of("brownout: ≤ 1.6 attempts per request", engine.attemptsPerRequest() <= 1.6,
-                        Format.number(engine.attemptsPerRequest(), 2) + " attempts/request",
-                        "with 3 attempts per step, the expected calls at 45% failure are 1 + 0.45 + 0.45² "
-                                + "+ 0.45³ (fallback) ≈ 1.74 before the retry budget trims them"));
+                EngineTargets.success("brownout", engine, 99.9),
+                EngineTargets.firstChoice("brownout", engine, 60),
+                EngineTargets.attempts("brownout", engine, 1.7),
+                EngineTargets.p99("brownout", engine, Duration.ofSeconds(10)),
+                EngineTargets.firstChoice("brownout, quality", quality, 95),
+                EngineTargets.attempts("brownout, quality", quality, 1.9),
+                EngineTargets.success("brownout, quality", quality, 99.9));
     }
 }

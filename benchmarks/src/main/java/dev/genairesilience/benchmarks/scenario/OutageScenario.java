@@ -5,7 +5,6 @@ import dev.genairesilience.benchmarks.TargetCheck;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.benchmarks.load.LoadPhase;
 import dev.genairesilience.benchmarks.load.RequestRecord;
-import dev.genairesilience.benchmarks.strategy.EngineProperties;
 import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import dev.genairesilience.testkit.ProviderEmulator;
@@ -27,6 +26,8 @@ final class OutageScenario implements Scenario {
     private static final Duration OUTAGE_TO = Duration.ofSeconds(150);
     private static final Duration END = Duration.ofSeconds(300);
     private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Duration PROBING = Duration.ofSeconds(10);
+    private static final Duration RETURN_WITHIN = Duration.ofSeconds(15);
 
     @Override
     public String name() {
@@ -71,7 +72,7 @@ final class OutageScenario implements Scenario {
                 Format.seconds(RecordStats.latency(run.scale(), during, 50)));
         figures.put("reached the dead primary after its first 2 s", Format.percent(deadShare(run)) + "%");
         List<RequestRecord> late = run.arrivedBetween(OUTAGE_FROM.plus(GRACE), OUTAGE_TO);
-        List<RequestRecord> probing = run.arrivedBetween(OUTAGE_FROM.plus(Duration.ofSeconds(10)), OUTAGE_TO);
+        List<RequestRecord> probing = run.arrivedBetween(OUTAGE_FROM.plus(PROBING), OUTAGE_TO);
         figures.put("those requests (of them, arriving 10 s or more into the outage)",
                 late.stream().filter(run::touchedPrimary).count() + " of " + late.size() + " ("
                         + probing.stream().filter(run::touchedPrimary).count() + ")");
@@ -83,19 +84,34 @@ final class OutageScenario implements Scenario {
     @Override
     public List<TargetCheck> targets(Map<StrategyKind, RunResult> runs) {
         RunResult engine = runs.get(StrategyKind.GENAI_RESILIENCE);
-        double dead = deadShare(engine);
-        Optional<Duration> back = returnTime(engine);
-        Duration wait = EngineProperties.breakerWait();
+        List<RequestRecord> late = engine.arrivedBetween(OUTAGE_FROM.plus(GRACE), OUTAGE_TO);
+        List<RequestRecord> probing = engine.arrivedBetween(OUTAGE_FROM.plus(PROBING), OUTAGE_TO);
         return List.of(
-                TargetCheck.of("outage: ≤ 1% of requests reach the dead provider after its first 2 s", dead <= 1.0,
-                        Format.percent(dead) + "%",
-                        "the breaker (the engine's defaults: " + EngineProperties.breakerSummary() + ") opens only "
-                                + "once enough failed calls are in its window, and each half-open spell lets its "
-                                + "probes through"),
-                TargetCheck.of("outage: traffic returns within one breaker wait (" + wait.toSeconds()
-                        + " s) of recovery", back.isPresent() && back.get().compareTo(wait) <= 0,
-                        back.map(Format::seconds).orElse("never"),
-                        "the breaker was still open, or its probes failed, for longer than one wait"));
+                TargetCheck.atMost("outage: ≤ 1% of requests reach the dead primary after its first 2 s",
+                        deadShare(engine), Format.percent(deadShare(engine)), "%", 1,
+                        late.stream().filter(engine::touchedPrimary).count() + " of the " + late.size()
+                                + " requests arriving from 2 s into the outage to its end called the primary, "
+                                + probing.stream().filter(engine::touchedPrimary).count() + " of them "
+                                + PROBING.toSeconds() + " s or more into it"),
+                returned(engine));
+    }
+
+    /** {@code outage: traffic back on the primary ≤ 15 s after recovery}. */
+    private static TargetCheck returned(RunResult run) {
+        String target = "outage: traffic back on the primary ≤ " + RETURN_WITHIN.toSeconds() + " s after recovery";
+        Optional<Duration> back = returnTime(run);
+        if (back.isEmpty()) {
+            return TargetCheck.of(target, false, "never within the run",
+                    "the primary delivered no image after its recovery");
+        }
+        List<RequestRecord> after = run.arrivedBetween(OUTAGE_TO, OUTAGE_TO.plus(RETURN_WITHIN));
+        String primary = Models.GEMINI_PAIR.get(0).model();
+        long elsewhere = after.stream().filter(r -> r.succeeded() && !primary.equals(r.servedBy())).count();
+        double seconds = back.get().toNanos() / 1e9;
+        return TargetCheck.atMost(target, seconds, Format.number(seconds, 1), " s", RETURN_WITHIN.toSeconds(),
+                "the primary's first image after its recovery came from a call begun " + Format.seconds(back.get())
+                        + " after it; " + elsewhere + " of the " + after.size() + " requests arriving in the "
+                        + RETURN_WITHIN.toSeconds() + " s after it were served by the secondary");
     }
 
     /** The share of requests arriving after the outage's first 2 s, while it lasts, that called the primary. */

@@ -25,6 +25,7 @@ final class QuotaScenario implements Scenario {
             new ModelEndpoint("secondary", ApiType.OPENAI, "dall-e-3"));
     private static final int QUOTA_PER_MINUTE = 60;
     private static final Duration HINT = Duration.ofSeconds(10);
+    private static final int MOST_429 = 15;
 
     @Override
     public String name() {
@@ -64,17 +65,26 @@ final class QuotaScenario implements Scenario {
     @Override
     public Map<String, String> figures(RunResult run) {
         Map<String, String> figures = new LinkedHashMap<>();
-        long servedByPrimary = run.records().stream()
-                .filter(r -> OPENAI_PAIR.get(0).model().equals(r.servedBy())).count();
-        figures.put("429 answers received", Long.toString(run.primaryCalls() - servedByPrimary));
-        figures.put("served by the primary",
-                Format.percent(RunResult.percentOf(servedByPrimary, run.requests())) + "%");
+        figures.put("429 answers received", Integer.toString(rateLimited(run)));
+        figures.put("served by the primary (first choice)", Format.percent(run.firstChoicePercent()) + "%");
         figures.put("served by the secondary", Format.percent(run.fallbackPercent()) + "%");
         return figures;
     }
 
     @Override
     public List<TargetCheck> targets(Map<StrategyKind, RunResult> runs) {
-        return List.of();
+        RunResult engine = runs.get(StrategyKind.GENAI_RESILIENCE);
+        int refused = rateLimited(engine);
+        return List.of(
+                EngineTargets.everyRequestServed("quota", engine),
+                TargetCheck.atMost("quota: ≤ " + MOST_429 + " answers of 429", refused, Integer.toString(refused),
+                        " answers of 429", MOST_429,
+                        refused + " of the " + engine.primaryCalls() + " calls the primary got were answered 429; it "
+                                + "served " + Format.percent(engine.firstChoicePercent()) + "% of the requests"));
+    }
+
+    /** The primary's 429 answers, as the emulator counted them: the calls it answered without an image. */
+    private static int rateLimited(RunResult run) {
+        return run.refusalsBy(OPENAI_PAIR.get(0));
     }
 }

@@ -25,21 +25,21 @@ public final class RunResult {
     private final TimeScale scale;
     private final LoadRun load;
     private final List<ModelEndpoint> models;
-    private final Map<String, Integer> callsByModel;
+    private final Map<String, ModelCounts> countsByModel;
     private final Map<Integer, Integer> primaryCallsByRequest;
     private final LatencyHistogram latency = new LatencyHistogram();
 
     /**
-     * @param callsByModel          generation calls the emulator received, by model id
+     * @param countsByModel         what the emulator counted, by model id
      * @param primaryCallsByRequest calls the preferred model received, by request number
      */
     RunResult(StrategyKind strategy, TimeScale scale, LoadRun load, List<ModelEndpoint> models,
-            Map<String, Integer> callsByModel, Map<Integer, Integer> primaryCallsByRequest) {
+            Map<String, ModelCounts> countsByModel, Map<Integer, Integer> primaryCallsByRequest) {
         this.strategy = strategy;
         this.scale = scale;
         this.load = load;
         this.models = List.copyOf(models);
-        this.callsByModel = Map.copyOf(callsByModel);
+        this.countsByModel = Map.copyOf(countsByModel);
         this.primaryCallsByRequest = Map.copyOf(primaryCallsByRequest);
         load.records().forEach(r -> latency.record(r.latencyNanos()));
     }
@@ -50,6 +50,11 @@ public final class RunResult {
 
     public TimeScale scale() {
         return scale;
+    }
+
+    /** The models offered, the preferred first. */
+    public List<ModelEndpoint> models() {
+        return models;
     }
 
     public List<RequestRecord> records() {
@@ -70,7 +75,7 @@ public final class RunResult {
 
     /** Generation calls the emulator received, all models together. */
     public int calls() {
-        return callsByModel.values().stream().mapToInt(Integer::intValue).sum();
+        return countsByModel.values().stream().mapToInt(ModelCounts::calls).sum();
     }
 
     public double attemptsPerRequest() {
@@ -84,7 +89,21 @@ public final class RunResult {
 
     /** Calls one model received. */
     public int callsTo(ModelEndpoint model) {
-        return callsByModel.getOrDefault(model.model(), 0);
+        return counts(model).calls();
+    }
+
+    /** Calls to one model the emulator answered with anything but an image. */
+    public int refusalsBy(ModelEndpoint model) {
+        return counts(model).refusals();
+    }
+
+    /** Calls to one model the emulator answered with an image, whether or not a caller still waited for it. */
+    public int imagesFrom(ModelEndpoint model) {
+        return counts(model).images();
+    }
+
+    private ModelCounts counts(ModelEndpoint model) {
+        return countsByModel.getOrDefault(model.model(), new ModelCounts(0, 0));
     }
 
     /** The nearest-rank percentile of every request's latency, in wall milliseconds. */
@@ -107,6 +126,16 @@ public final class RunResult {
         long a = wallNanos(from);
         long b = wallNanos(to);
         return load.records().stream().filter(r -> r.arrivalNanos() >= a && r.arrivalNanos() < b).toList();
+    }
+
+    /**
+     * The {@code first-choice %} column: the share of all requests served by the chain's first provider, the
+     * preferred model, in percent. For a strategy that has only that model it is its success share.
+     */
+    public double firstChoicePercent() {
+        String primary = models.get(0).model();
+        return percentOf(load.records().stream().filter(r -> r.succeeded() && primary.equals(r.servedBy())).count(),
+                requests());
     }
 
     /** The share of requests served by a model other than the preferred one, in percent. */

@@ -40,11 +40,12 @@ public final class ScenarioRun {
                 scenario.script(emulator, start, scale);
                 LoadRun load = new LoadDriver(scenario.clientThreads(), scale.wall(DRAIN_LIMIT))
                         .run(scenario.phases(), scale, start, index -> strategy.generate(Prompts.of(index)));
-                Map<String, Integer> calls = new HashMap<>();
+                Map<String, ModelCounts> counts = new HashMap<>();
                 for (ModelEndpoint model : scenario.models()) {
-                    calls.put(model.model(), emulator.model(model.model()).calls());
+                    ModelBehaviour behaviour = emulator.model(model.model());
+                    counts.put(model.model(), new ModelCounts(behaviour.calls(), behaviour.successes()));
                 }
-                return new RunResult(kind, scale, load, scenario.models(), calls,
+                return new RunResult(kind, scale, load, scenario.models(), counts,
                         callsByRequest(emulator.model(scenario.models().get(0).model())));
             }
         }

@@ -31,6 +31,8 @@ final class SurgeScenario implements Scenario {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Duration WINDOW = Duration.ofSeconds(5);
     private static final double RECOVERED = 95.0;
+    private static final double PRIMARY_RATE = 0.9 * CAPACITY_PER_SECOND;
+    private static final double GOODPUT = 99.0;
 
     @Override
     public String name() {
@@ -83,41 +85,80 @@ final class SurgeScenario implements Scenario {
 
     @Override
     public List<TargetCheck> targets(Map<StrategyKind, RunResult> runs) {
-        Optional<Duration> engine = recovery(runs.get(StrategyKind.GENAI_RESILIENCE));
-        List<TargetCheck> checks = new ArrayList<>();
+        RunResult run = runs.get(StrategyKind.GENAI_RESILIENCE);
+        List<TargetCheck> checks = new ArrayList<>(List.of(primaryRateCheck(run),
+                goodputCheck(run, "during the surge", Duration.ZERO, SURGE.length()),
+                goodputCheck(run, "after the drop", SURGE.length(), SURGE.length().plus(AFTER.length())),
+                EngineTargets.attempts("surge", run, 1.3)));
+        Optional<Duration> engine = recovery(run);
         checks.add(TargetCheck.of("surge: goodput back to ≥ 95% within 5 s of the drop",
                 engine.isPresent() && engine.get().compareTo(WINDOW) <= 0,
                 engine.map(Format::seconds).orElse("not within the run"),
                 "callers still queued for a client thread or waiting out retries begun during the surge"));
         for (StrategyKind naive : List.of(StrategyKind.NONE, StrategyKind.SEED_RECIPE, StrategyKind.SPRING_AI_RETRY)) {
-            Optional<Duration> other = recovery(runs.get(naive));
-            boolean longer = engine.isPresent() && (other.isEmpty() || other.get().compareTo(engine.get()) > 0);
-            RunResult run = runs.get(naive);
+            Optional<Duration> collapsed = recovery(runs.get(naive));
+            boolean longer = engine.isPresent()
+                    && (collapsed.isEmpty() || collapsed.get().compareTo(engine.get()) > 0);
+            RunResult other = runs.get(naive);
             checks.add(TargetCheck.of("surge: " + naive.label() + " stays collapsed longer than genai-resilience",
-                    longer, other.map(Format::seconds).orElse("not within the run"),
+                    longer, collapsed.map(Format::seconds).orElse("not within the run"),
                     "the emulator refuses calls beyond its capacity at no cost to itself, so retries cannot "
                             + "keep it collapsed, and the backlog retries left drained through the 128 client "
                             + "threads: " + naive.label() + " lost goodput during the surge ("
-                            + Format.percent(goodput(run, run.arrivedBetween(Duration.ZERO, SURGE.length())))
+                            + Format.percent(goodput(other, other.arrivedBetween(Duration.ZERO, SURGE.length())))
                             + "%), not after it"));
         }
         return checks;
     }
 
+    /** {@code surge: primary ≥ 7.2 images/s during the surge}: 90% of its capacity. */
+    private static TargetCheck primaryRateCheck(RunResult run) {
+        Duration drop = SURGE.length();
+        ModelEndpoint primary = Models.GEMINI_PAIR.get(0);
+        List<RequestRecord> surge = run.arrivedBetween(Duration.ZERO, drop);
+        long secondary = surge.stream().filter(r -> r.succeeded() && !primary.model().equals(r.servedBy())).count();
+        return TargetCheck.atLeast("surge: primary ≥ " + TargetCheck.bound(PRIMARY_RATE) + " images/s during the "
+                        + "surge (capacity " + TargetCheck.bound(CAPACITY_PER_SECOND) + ")",
+                primaryRate(run, drop), Format.number(primaryRate(run, drop), 1), " images/s", PRIMARY_RATE,
+                primaryImages(run, drop) + " images from the primary in the surge's " + drop.toSeconds() + " s; "
+                        + "the secondary served " + secondary + " of the " + surge.size() + " requests arriving "
+                        + "during it; over the whole run the primary answered " + run.refusalsBy(primary) + " of its "
+                        + run.callsTo(primary) + " calls without an image (503 overloaded)");
+    }
+
+    /** {@code surge: goodput ≥ 99% <stretch>}, over the requests arriving in {@code [from, to)}. */
+    private static TargetCheck goodputCheck(RunResult run, String stretch, Duration from, Duration to) {
+        List<RequestRecord> arrived = run.arrivedBetween(from, to);
+        long good = servedInTime(run, arrived);
+        double goodput = goodput(run, arrived);
+        return TargetCheck.atLeast("surge: goodput ≥ " + TargetCheck.bound(GOODPUT) + "% " + stretch, goodput,
+                Format.percent(goodput), "%", GOODPUT,
+                (arrived.size() - good) + " of the " + arrived.size() + " requests arriving " + stretch
+                        + " got no image within " + PATIENCE.toSeconds() + " s");
+    }
+
     /** The share of {@code records} served within the caller's patience, in percent. */
     private static double goodput(RunResult run, List<RequestRecord> records) {
+        return RunResult.percentOf(servedInTime(run, records), records.size());
+    }
+
+    /** How many of {@code records} were served within the caller's patience. */
+    private static long servedInTime(RunResult run, List<RequestRecord> records) {
         long patience = run.wallNanos(PATIENCE);
-        long good = records.stream().filter(r -> r.succeeded() && r.latencyNanos() <= patience).count();
-        return RunResult.percentOf(good, records.size());
+        return records.stream().filter(r -> r.succeeded() && r.latencyNanos() <= patience).count();
     }
 
     /** Images the primary delivered per scenario second while the surge lasted. */
     private static double primaryRate(RunResult run, Duration drop) {
+        return primaryImages(run, drop) / (drop.toNanos() / 1e9);
+    }
+
+    /** Images the primary delivered to callers by the end of the surge. */
+    private static long primaryImages(RunResult run, Duration drop) {
         long end = run.wallNanos(drop);
         String primary = Models.GEMINI_PAIR.get(0).model();
-        long images = run.records().stream()
+        return run.records().stream()
                 .filter(r -> r.succeeded() && primary.equals(r.servedBy()) && r.endNanos() <= end).count();
-        return images / (drop.toNanos() / 1e9);
     }
 
     /** From the drop until every later window of arrivals reaches the goodput mark, in scenario time. */

@@ -19,6 +19,9 @@ public final class EngineProperties {
     /** The chain every request goes through. */
     public static final String CHAIN = "bench";
 
+    /** What {@code genai-resilience (quality)} adds to {@link #of}: the chain's preference, quality. */
+    public static final Map<String, Object> QUALITY = Map.of("genai.chains." + CHAIN + ".prefer", "quality");
+
     private EngineProperties() {
     }
 
@@ -32,6 +35,13 @@ public final class EngineProperties {
         p.put("genai.chains." + CHAIN + ".providers",
                 lineup.models().stream().map(ModelEndpoint::id).collect(Collectors.joining(",")));
         p.putAll(scaledDefaults(scale));
+        return p;
+    }
+
+    /** {@link #of} plus {@link #QUALITY}. */
+    public static Map<String, Object> preferringQuality(ProviderLineup lineup, TimeScale scale) {
+        Map<String, Object> p = of(lineup, scale);
+        p.putAll(QUALITY);
         return p;
     }
 
@@ -92,7 +102,7 @@ public final class EngineProperties {
     }
 
     /** The breaker's wait in the open state the engine runs with, unscaled. */
-    public static Duration breakerWait() {
+    private static Duration breakerWait() {
         return Duration.ofMillis(GenAiBreakerDefaults.config().getWaitIntervalFunctionInOpenState().apply(1));
     }
 }

@@ -3,12 +3,13 @@ package dev.genairesilience.benchmarks.strategy;
 import dev.genairesilience.benchmarks.TimeScale;
 import java.util.function.BiFunction;
 
-/** The four strategies compared, in the order of the results table. */
+/** The strategies compared, in the order of the results table. */
 public enum StrategyKind {
     NONE("none", NoRetryStrategy::new),
     SEED_RECIPE("seed-recipe", SeedRecipeStrategy::new),
     SPRING_AI_RETRY("spring-ai-retry", SpringAiRetryStrategy::new),
-    GENAI_RESILIENCE("genai-resilience", GenAiResilienceStrategy::new);
+    GENAI_RESILIENCE("genai-resilience", GenAiResilienceStrategy::balanced),
+    GENAI_RESILIENCE_QUALITY("genai-resilience (quality)", GenAiResilienceStrategy::quality);
 
     private final String label;
     private final BiFunction<ProviderLineup, TimeScale, Strategy> creator;
