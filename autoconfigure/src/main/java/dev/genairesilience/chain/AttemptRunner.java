@@ -30,12 +30,13 @@ final class AttemptRunner {
     }
 
     /**
-     * @param lane the step's lane, whose breaker holds a permission for this call, or {@code null} for the last
-     *             resort
+     * @param lane  the step's lane, whose breaker holds a permission for this call, or {@code null} for the last
+     *              resort
+     * @param place the call's place in the lane, or {@code null} for the last resort
      * @throws AttemptFailedException  when the call failed, with its classification
      * @throws StepStoppedException    when the thread was interrupted during the call (interrupt flag kept)
      */
-    <T> T call(Step<T> step, ProviderLane lane, Duration timeout, Duration waitBefore) {
+    <T> T call(Step<T> step, ProviderLane lane, LanePlace place, Duration timeout, Duration waitBefore) {
         ModelAttempt attempt = new ModelAttempt(step.provider(), step.model(), step.resolution(), state.aspectRatio(),
                 state.nextAttemptNumber(), timeout);
         Attempt.Builder record = Attempt.builder(step.provider(), step.model()).resolution(step.resolution())
@@ -47,12 +48,12 @@ final class AttemptRunner {
             Duration took = since(start);
             if (lane != null) {
                 breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
-                lane.leaveDelivered(took);
+                place.leaveDelivered(took);
             }
             state.recordSuccess(record.duration(took).build());
             return value;
         } catch (InterruptedException e) {
-            release(lane);
+            release(lane, place);
             Thread.currentThread().interrupt();
             throw new StepStoppedException(StepStoppedException.Reason.INTERRUPTED);
         } catch (Exception e) {
@@ -65,21 +66,21 @@ final class AttemptRunner {
                 } else {
                     breaker.releasePermission();
                 }
-                lane.leaveFailed(failure);
+                place.leaveFailed(failure);
             }
             state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took).build(), failure,
                     e);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
-            release(lane);
+            release(lane, place);
             throw e;
         }
     }
 
-    private static void release(ProviderLane lane) {
+    private static void release(ProviderLane lane, LanePlace place) {
         if (lane != null) {
             lane.breaker().releasePermission();
-            lane.leave();
+            place.leave();
         }
     }
 

@@ -317,7 +317,7 @@ public final class ChainExecutor {
         }
         try {
             // Offline and local: it gets its own timeout whatever is left of the deadline.
-            T value = runner.call(step, null, step.timeout(), Duration.ZERO);
+            T value = runner.call(step, null, null, step.timeout(), Duration.ZERO);
             return new Outcome<>(value, step, true, state.attempts());
         } catch (AttemptFailedException e) {
             throw report.lastResortFailed(plan, state, e.failure().kind().name());

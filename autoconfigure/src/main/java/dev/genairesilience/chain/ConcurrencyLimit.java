@@ -6,6 +6,10 @@ package dev.genairesilience.chain;
  * that delivered while the lane was at least half full lets it grow by one. Never under 1, never over the maximum
  * the application allows. Thread-safe.
  *
+ * <p>One overload shrinks it once: the capacity answers of calls that started before the last decrease (under the
+ * old limit, as TCP counts a window's losses once) teach nothing more, so a burst of refusals at one moment does not
+ * collapse the limit far below what the provider can take.
+ *
  * <p>Our own rather than Netflix concurrency-limits' {@code AIMDLimit}: the signal here is the provider's explicit
  * capacity answer, already classified once by the engine, not a dropped or slow request measured by a limiter
  * around a thread; and a call here lasts seconds, so the library's sampling windows buy nothing. The rule is the
@@ -18,6 +22,7 @@ final class ConcurrencyLimit {
     private final int max;
     private double limit;
     private int inFlight;
+    private long epoch;
 
     /**
      * @param initial the limit before anything is learned
@@ -31,13 +36,17 @@ final class ConcurrencyLimit {
         this.limit = Math.min(initial, max);
     }
 
-    /** Takes a place for one call if the limit allows; {@link #release} gives it back. */
-    synchronized boolean tryAcquire() {
+    /**
+     * Takes a place for one call if the limit allows; {@link #release} and its kin give it back.
+     *
+     * @return the limit's epoch the call started in, for {@link #releaseOverCapacity(long)}; {@code -1} for no place
+     */
+    synchronized long tryAcquire() {
         if (inFlight >= (int) limit) {
-            return false;
+            return -1;
         }
         inFlight++;
-        return true;
+        return epoch;
     }
 
     /** Gives back a place taken by {@link #tryAcquire()}, after a call that taught nothing about capacity. */
@@ -53,9 +62,16 @@ final class ConcurrencyLimit {
         release();
     }
 
-    /** Gives back a place after a capacity answer: the limit shrinks. */
-    synchronized void releaseOverCapacity() {
-        limit = Math.max(1, limit * BACKOFF_RATIO);
+    /**
+     * Gives back a place after a capacity answer: the limit shrinks, unless it already did since the call started.
+     *
+     * @param startedIn the epoch {@link #tryAcquire()} gave the call
+     */
+    synchronized void releaseOverCapacity(long startedIn) {
+        if (startedIn == epoch) {
+            limit = Math.max(1, limit * BACKOFF_RATIO);
+            epoch++;
+        }
         release();
     }
 

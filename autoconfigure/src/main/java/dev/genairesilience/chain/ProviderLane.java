@@ -131,16 +131,21 @@ public final class ProviderLane {
         return end == null || !end.isAfter(now) ? Duration.ZERO : Duration.between(now, end);
     }
 
-    /** Takes a place for one call if the lane's concurrency limit and its rate limit, if any, allow. */
-    boolean tryEnter() {
-        if (!concurrency.tryAcquire()) {
-            return false;
+    /**
+     * Takes a place for one call if the lane's concurrency limit and its rate limit, if any, allow.
+     *
+     * @return the place, to give back once the call has an answer; {@code null} when there is no room
+     */
+    LanePlace tryEnter() {
+        long epoch = concurrency.tryAcquire();
+        if (epoch < 0) {
+            return null;
         }
         if (rate != null && !rate.acquirePermission()) {
             concurrency.release();
-            return false;
+            return null;
         }
-        return true;
+        return new LanePlace(this, epoch);
     }
 
     /** Why {@link #tryEnter()} refused: {@code rate} when the rate limit did, else {@code limit}. */
@@ -148,23 +153,20 @@ public final class ProviderLane {
         return concurrency.hasRoom() ? "rate" : "limit";
     }
 
-    /** Gives back a place taken by {@link #tryEnter()} without a call made. */
-    void leave() {
+    void left() {
         concurrency.release();
     }
 
-    /** Gives back the call's place after it failed with {@code failure} (its hold, if any, already recorded). */
-    void leaveFailed(Failure failure) {
+    void leftFailed(Failure failure, long epoch) {
         holdEndAnswered(failure.serverWait() == null);
         if (StepDecider.isCapacityAnswer(failure)) {
-            concurrency.releaseOverCapacity();
+            concurrency.releaseOverCapacity(epoch);
         } else {
             concurrency.release();
         }
     }
 
-    /** Gives back the call's place after it delivered in {@code took}: the limit may grow. */
-    void leaveDelivered(Duration took) {
+    void leftDelivered(Duration took) {
         latencies.add(took);
         holdEndAnswered(true);
         concurrency.releaseDelivered();

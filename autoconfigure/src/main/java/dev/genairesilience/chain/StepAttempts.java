@@ -41,13 +41,14 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
             throw new StepStoppedException(StepStoppedException.Reason.DEADLINE);
         }
         StepDecision previous = StepDecision.in(context);
-        if (!lane.tryEnter()) {
+        LanePlace place = lane.tryEnter();
+        if (place == null) {
             // before the step's first call the request may wait for room; before a retry it moves on
             throw new StepStoppedException(previous == null ? StepStoppedException.Reason.NO_ROOM
                     : StepStoppedException.Reason.LANE_FULL);
         }
         if (!lane.breaker().tryAcquirePermission()) {
-            lane.leave();
+            place.leave();
             throw new StepStoppedException(StepStoppedException.Reason.CIRCUIT_OPEN);
         }
         if (previous == null) {
@@ -55,7 +56,7 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
         }
         Duration timeout = step.timeout().compareTo(available) <= 0 ? step.timeout() : available;
         Duration waitBefore = previous == null ? firstWait : previous.delay();
-        return runner.call(step, lane, timeout, waitBefore);
+        return runner.call(step, lane, place, timeout, waitBefore);
     }
 
     @Override

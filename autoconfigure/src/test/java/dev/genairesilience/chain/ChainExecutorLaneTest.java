@@ -42,11 +42,10 @@ class ChainExecutorLaneTest {
         ScriptedCall pro = ScriptedCall.succeeding("pro-image");
         Plan<String> plan = Engine.plan(step("pro", ONE_K, pro), step("flash", ONE_K,
                 ScriptedCall.succeeding("flash-image")));
-        ProviderLane proLane = lanes.lane("pro");
-        proLane.tryEnter();
+        LanePlace taken = lanes.lane("pro").tryEnter();
         assertThat(executor.execute(plan).value()).isEqualTo("flash-image");
 
-        proLane.leave();
+        taken.leave();
 
         assertThat(executor.execute(plan).value()).isEqualTo("pro-image");
     }
@@ -58,13 +57,13 @@ class ChainExecutorLaneTest {
         ScriptedCall pro = ScriptedCall.succeeding("pro-image");
         Plan<String> plan = Engine.plan(step("pro", ONE_K, pro), step("flash", ONE_K,
                 ScriptedCall.succeeding("flash-image")));
-        lanes.lane("pro").tryEnter();
+        LanePlace proTaken = lanes.lane("pro").tryEnter();
         lanes.lane("flash").tryEnter();
 
         CompletableFuture<Outcome<String>> waiting = CompletableFuture.supplyAsync(() -> realTime.execute(plan));
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
-        lanes.lane("pro").leave();
+        proTaken.leave();
 
         Outcome<String> outcome = waiting.get(10, TimeUnit.SECONDS);
         assertThat(outcome.value()).isEqualTo("pro-image");

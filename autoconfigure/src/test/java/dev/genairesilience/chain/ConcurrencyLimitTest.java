@@ -12,11 +12,11 @@ class ConcurrencyLimitTest {
     void refusesACallOnceTheLimitIsInFlight() {
         ConcurrencyLimit limit = new ConcurrencyLimit(2, 10);
 
-        assertThat(limit.tryAcquire()).isTrue();
-        assertThat(limit.tryAcquire()).isTrue();
-        assertThat(limit.tryAcquire()).isFalse();
+        assertThat(limit.tryAcquire()).isNotNegative();
+        assertThat(limit.tryAcquire()).isNotNegative();
+        assertThat(limit.tryAcquire()).isNegative();
         limit.release();
-        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.tryAcquire()).isNotNegative();
         assertThat(limit.inFlight()).isEqualTo(2);
     }
 
@@ -24,12 +24,10 @@ class ConcurrencyLimitTest {
     void capacityAnswersShrinkTheLimitByATenthDownToOne() {
         ConcurrencyLimit limit = new ConcurrencyLimit(16, 100);
 
-        limit.tryAcquire();
-        limit.releaseOverCapacity();
+        limit.releaseOverCapacity(limit.tryAcquire());
         assertThat(limit.limit()).isEqualTo(14);
         for (int i = 0; i < 100; i++) {
-            limit.tryAcquire();
-            limit.releaseOverCapacity();
+            limit.releaseOverCapacity(limit.tryAcquire());
         }
         assertThat(limit.limit()).isEqualTo(1);
         assertThat(limit.inFlight()).isZero();
@@ -40,7 +38,7 @@ class ConcurrencyLimitTest {
         ConcurrencyLimit limit = new ConcurrencyLimit(4, 6);
         for (int round = 0; round < 10; round++) {
             int taken = 0;
-            while (limit.tryAcquire()) {
+            while (limit.tryAcquire() >= 0) {
                 taken++;
             }
             for (int i = 0; i < taken; i++) {
@@ -49,6 +47,23 @@ class ConcurrencyLimitTest {
         }
 
         assertThat(limit.limit()).isEqualTo(6);
+    }
+
+    @Test
+    void aBurstOfRefusalsOfCallsStartedTogetherShrinksItOnce() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(20, 100);
+        long[] started = new long[10];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = limit.tryAcquire();
+        }
+
+        for (long epoch : started) {
+            limit.releaseOverCapacity(epoch);
+        }
+
+        assertThat(limit.limit()).isEqualTo(18);
+        limit.releaseOverCapacity(limit.tryAcquire());
+        assertThat(limit.limit()).as("a call started after the decrease teaches again").isEqualTo(16);
     }
 
     @Test

@@ -51,8 +51,7 @@ class DeadlineSharesTest {
     void twiceTheTypicalLatencyIsKeptOnceALaterProviderHasDelivered() {
         for (int i = 0; i < 5; i++) {
             ProviderLane flash = engine.lanes.lane("flash");
-            flash.tryEnter();
-            flash.leaveDelivered(Duration.ofSeconds(4));
+            flash.tryEnter().leaveDelivered(Duration.ofSeconds(4));
         }
         List<Step<String>> steps = List.of(step("pro", FOUR_K, call), step("flash", FOUR_K, call));
 
