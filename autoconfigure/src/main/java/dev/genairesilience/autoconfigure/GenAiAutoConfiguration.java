@@ -136,17 +136,19 @@ public class GenAiAutoConfiguration {
     /**
      * Breakers from the application's Resilience4j registry when there is one ({@code resilience4j-spring-boot3}
      * makes one, configured by {@code resilience4j.circuitbreaker.*}), else from a registry of their own. A
-     * provider the application configured no breaker for gets defaults suited to image generation.
+     * provider the application configured no breaker for gets defaults suited to image generation, timed by the
+     * engine's clock.
      */
     @Bean
     @ConditionalOnMissingBean
     public ProviderBreakers genAiProviderBreakers(ObjectProvider<CircuitBreakerRegistry> registry,
-            Environment environment) {
+            Environment environment, @Qualifier("genAiClock") Clock clock) {
         CircuitBreakerRegistry applications = registry.getIfAvailable();
         if (applications == null) {
-            return new RegistryProviderBreakers(CircuitBreakerRegistry.of(GenAiBreakerDefaults.config()));
+            return new RegistryProviderBreakers(CircuitBreakerRegistry.of(GenAiBreakerDefaults.config(clock)));
         }
-        return new RegistryProviderBreakers(applications, UnconfiguredBreakers.configFor(applications, environment));
+        return new RegistryProviderBreakers(applications,
+                UnconfiguredBreakers.configFor(applications, environment, clock));
     }
 
     /** Keeps each provider's retries a bounded share of its first attempts ({@code genai.retry.budget.*}). */

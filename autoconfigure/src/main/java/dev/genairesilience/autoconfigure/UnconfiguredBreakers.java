@@ -3,6 +3,7 @@ package dev.genairesilience.autoconfigure;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Clock;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -24,12 +25,15 @@ final class UnconfiguredBreakers {
     private UnconfiguredBreakers() {
     }
 
-    /** @return the image-generation defaults, or {@code null} to keep the registry's own default */
-    static CircuitBreakerConfig configFor(CircuitBreakerRegistry registry, Environment environment) {
+    /**
+     * @param clock the engine's clock, which the defaults measure their open-state waits on
+     * @return the image-generation defaults, or {@code null} to keep the registry's own default
+     */
+    static CircuitBreakerConfig configFor(CircuitBreakerRegistry registry, Environment environment, Clock clock) {
         if (defaultConfigured(environment) || !isLibraryDefault(registry.getDefaultConfig())) {
             return null;
         }
-        return GenAiBreakerDefaults.config();
+        return GenAiBreakerDefaults.config(clock);
     }
 
     private static boolean defaultConfigured(Environment environment) {

@@ -74,6 +74,9 @@ class OperatorViewTest {
         registry.add("genai.retry.budget.ratio", () -> "0");
         registry.add("genai.retry.budget.min-retries", () -> "1");
         registry.add("genai.retry.budget.window", () -> "1h");
+        // judged from its fifth call, so that the short script below opens it
+        registry.add("resilience4j.circuitbreaker.instances.pro.sliding-window-size", () -> "20");
+        registry.add("resilience4j.circuitbreaker.instances.pro.minimum-number-of-calls", () -> "5");
         registry.add("management.endpoints.web.exposure.include", () -> "*");
         // a heap dump holds every string of the JVM, keys included: it is the operator's own memory, not a report
         registry.add("management.endpoints.web.exposure.exclude", () -> "heapdump");
@@ -148,8 +151,8 @@ class OperatorViewTest {
 
     /**
      * One degradation (pro fails twice at 2K, its budget grants its one retry, then pro delivers at 1K); one fallback
-     * to flash (pro down, retries refused, its breaker opens on its fifth call); one poster from gpt; and the card
-     * when flash is down too (pro's breaker skips both its steps).
+     * to flash (pro down, retries refused, its breaker, judged from 5 calls at 50%, opens on its fifth call); one
+     * poster from gpt; and the card when flash is down too (pro's breaker skips both its steps).
      */
     private void traffic() {
         EMULATOR.model(PRO).failNext(2, Fault.OVERLOADED);
