@@ -83,8 +83,11 @@ public final class EngineProperties {
                 breaker.getPermittedNumberOfCallsInHalfOpenState());
         p.put(prefix + "automatic-transition-from-open-to-half-open-enabled",
                 breaker.isAutomaticTransitionFromOpenToHalfOpenEnabled());
-        p.put(prefix + "wait-duration-in-open-state",
-                scale.property(Duration.ofMillis(breaker.getWaitIntervalFunctionInOpenState().apply(1))));
+        p.put(prefix + "wait-duration-in-open-state", scale.property(GenAiBreakerDefaults.FIRST_OPEN_WAIT));
+        p.put(prefix + "enable-exponential-backoff", true);
+        p.put(prefix + "exponential-backoff-multiplier", GenAiBreakerDefaults.OPEN_WAIT_MULTIPLIER);
+        p.put(prefix + "exponential-max-wait-duration-in-open-state",
+                scale.property(GenAiBreakerDefaults.LONGEST_OPEN_WAIT));
         p.put(prefix + "slow-call-duration-threshold", scale.property(breaker.getSlowCallDurationThreshold()));
         Duration halfOpenLimit = breaker.getMaxWaitDurationInHalfOpenState();
         p.put(prefix + "max-wait-duration-in-half-open-state",
@@ -96,13 +99,9 @@ public final class EngineProperties {
     public static String breakerSummary() {
         CircuitBreakerConfig breaker = GenAiBreakerDefaults.config();
         return breaker.getSlidingWindowSize() + "-call window, at least " + breaker.getMinimumNumberOfCalls()
-                + " calls, " + Math.round(breaker.getFailureRateThreshold()) + "% failures, "
-                + breakerWait().toSeconds() + " s open, " + breaker.getPermittedNumberOfCallsInHalfOpenState()
-                + " probes";
-    }
-
-    /** The breaker's wait in the open state the engine runs with, unscaled. */
-    private static Duration breakerWait() {
-        return Duration.ofMillis(GenAiBreakerDefaults.config().getWaitIntervalFunctionInOpenState().apply(1));
+                + " calls, " + Math.round(breaker.getFailureRateThreshold()) + "% failures, open "
+                + GenAiBreakerDefaults.FIRST_OPEN_WAIT.toSeconds() + " s doubling to "
+                + GenAiBreakerDefaults.LONGEST_OPEN_WAIT.toSeconds() + " s, "
+                + breaker.getPermittedNumberOfCallsInHalfOpenState() + " probes";
     }
 }
