@@ -51,10 +51,10 @@ public class GenAiProviderProperties {
     private Duration probeInterval;
 
     /**
-     * The most calls this provider may have in flight at once. The engine learns the provider's real capacity below
-     * it (a capacity answer, such as 503 overloaded, shrinks the limit by a tenth; calls that deliver let it grow),
-     * starting from 16; a request that finds the provider at its limit goes to the next provider without a call.
-     * Unset: 256.
+     * The most calls this provider may have in flight at once; unset for no maximum. Below it the engine learns the
+     * provider's real capacity: a capacity answer (503 overloaded, 529) sets the limit to nine tenths of the calls
+     * then in flight, and calls that deliver let it grow again. A request that finds the provider at its limit goes
+     * to the next provider without a call, or waits for room within its deadline when there is none.
      */
     private Integer maxConcurrency;
 

@@ -2,9 +2,10 @@ package dev.genairesilience.chain;
 
 /**
  * How many calls one provider may have in flight, learned from its answers (additive increase, multiplicative
- * decrease): a capacity answer (503 overloaded, 529, a 429 that gives no wait) shrinks the limit by a tenth, a call
- * that delivered while the lane was at least half full lets it grow by one. Never under 1, never over the maximum
- * the application allows. Thread-safe.
+ * decrease): a capacity answer (503 overloaded, 529, a 429 that gives no wait) sets the limit to nine tenths of
+ * what was in flight when it came (or of the limit, if lower), a call that delivered while the lane was at least
+ * half full lets it grow by one. It starts at the maximum the application allows (by default none): a provider is
+ * used as far as it can serve, and limited only once it has said it cannot. Never under 1. Thread-safe.
  *
  * <p>One overload shrinks it once: the capacity answers of calls that started before the last decrease (under the
  * old limit, as TCP counts a window's losses once) teach nothing more, so a burst of refusals at one moment does not
@@ -63,13 +64,14 @@ final class ConcurrencyLimit {
     }
 
     /**
-     * Gives back a place after a capacity answer: the limit shrinks, unless it already did since the call started.
+     * Gives back a place after a capacity answer: the limit shrinks to nine tenths of the calls in flight (this one
+     * included) or of itself, whichever is lower, unless it already did since the call started.
      *
      * @param startedIn the epoch {@link #tryAcquire()} gave the call
      */
     synchronized void releaseOverCapacity(long startedIn) {
         if (startedIn == epoch) {
-            limit = Math.max(1, limit * BACKOFF_RATIO);
+            limit = Math.max(1, Math.min(limit, inFlight) * BACKOFF_RATIO);
             epoch++;
         }
         release();
@@ -80,6 +82,7 @@ final class ConcurrencyLimit {
         return inFlight < (int) limit;
     }
 
+    /** The calls allowed in flight now; {@link Integer#MAX_VALUE} while nothing limits them. */
     synchronized int limit() {
         return (int) limit;
     }

@@ -17,11 +17,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ProviderLanes {
 
-    /** The concurrency limit a lane starts from, before its provider's answers teach it more. */
-    public static final int INITIAL_CONCURRENCY = 16;
-
-    /** The most calls a lane allows in flight when the application sets no {@code max-concurrency}. */
-    public static final int DEFAULT_MAX_CONCURRENCY = 256;
+    /** No maximum: what a lane allows in flight when the application sets no {@code max-concurrency}. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 
     private final ProviderBreakers breakers;
     private final RetryBudgets budgets;
@@ -51,10 +48,10 @@ public final class ProviderLanes {
     /** The lane of {@code id}, the same instance every time. */
     public ProviderLane lane(String id) {
         return lanes.computeIfAbsent(id, key -> {
-            int max = maxConcurrency.getOrDefault(key, DEFAULT_MAX_CONCURRENCY);
+            int max = maxConcurrency.getOrDefault(key, UNLIMITED);
             Integer rpm = requestsPerMinute.get(key);
-            return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock,
-                    new ConcurrencyLimit(Math.min(INITIAL_CONCURRENCY, max), max), rpm == null ? null : evenly(key, rpm));
+            return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock, new ConcurrencyLimit(max, max),
+                    rpm == null ? null : evenly(key, rpm));
         });
     }
 

@@ -94,9 +94,13 @@ class ChainExecutorLaneTest {
                 new Failure(FailureKind.OVERLOADED, 503, null, null))), step("flash", ONE_K,
                 ScriptedCall.succeeding("flash-image")));
 
-        roomyExecutor.execute(overloaded);
+        assertThat(roomy.lane("busy").concurrencyLimit()).isEqualTo(ProviderLanes.UNLIMITED);
         roomyExecutor.execute(overloaded);
 
-        assertThat(roomy.lane("busy").concurrencyLimit()).isEqualTo(12);
+        assertThat(roomy.lane("busy").concurrencyLimit()).as("nine tenths of the one call in flight, at least 1")
+                .isEqualTo(1);
+        Plan<String> delivering = Engine.plan(step("busy", ONE_K, ScriptedCall.succeeding("busy-image")));
+        roomyExecutor.execute(delivering);
+        assertThat(roomy.lane("busy").concurrencyLimit()).as("a delivery on a full lane adds one").isEqualTo(2);
     }
 }

@@ -21,11 +21,30 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void aCapacityAnswerSetsTheLimitToNineTenthsOfWhatWasInFlight() {
+        ConcurrencyLimit limit = new ConcurrencyLimit(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        long[] started = new long[20];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = limit.tryAcquire();
+        }
+
+        limit.releaseOverCapacity(started[0]);
+
+        assertThat(limit.limit()).isEqualTo(18);
+    }
+
+    @Test
     void capacityAnswersShrinkTheLimitByATenthDownToOne() {
         ConcurrencyLimit limit = new ConcurrencyLimit(16, 100);
+        for (int i = 0; i < 15; i++) {
+            limit.tryAcquire();
+        }
 
         limit.releaseOverCapacity(limit.tryAcquire());
         assertThat(limit.limit()).isEqualTo(14);
+        for (int i = 0; i < 15; i++) {
+            limit.release();
+        }
         for (int i = 0; i < 100; i++) {
             limit.releaseOverCapacity(limit.tryAcquire());
         }
@@ -52,7 +71,7 @@ class ConcurrencyLimitTest {
     @Test
     void aBurstOfRefusalsOfCallsStartedTogetherShrinksItOnce() {
         ConcurrencyLimit limit = new ConcurrencyLimit(20, 100);
-        long[] started = new long[10];
+        long[] started = new long[20];
         for (int i = 0; i < started.length; i++) {
             started[i] = limit.tryAcquire();
         }
@@ -62,6 +81,9 @@ class ConcurrencyLimitTest {
         }
 
         assertThat(limit.limit()).isEqualTo(18);
+        for (int i = 0; i < 17; i++) {
+            limit.tryAcquire();
+        }
         limit.releaseOverCapacity(limit.tryAcquire());
         assertThat(limit.limit()).as("a call started after the decrease teaches again").isEqualTo(16);
     }

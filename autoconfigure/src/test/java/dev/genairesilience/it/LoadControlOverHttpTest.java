@@ -60,7 +60,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         emulator().model(PRO).capacity(3, Duration.ofMillis(400));
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.retry.max-attempts=1"), context -> {
             ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
-            assertThat(pro.concurrencyLimit()).isEqualTo(ProviderLanes.INITIAL_CONCURRENCY);
+            assertThat(pro.concurrencyLimit()).as("no limit before the provider pushes back")
+                    .isEqualTo(ProviderLanes.UNLIMITED);
             List<GeneratedImage> images;
             try {
                 images = concurrently(12, () -> generator(context).generate(ImageRequest.of("a kite")));
@@ -69,8 +70,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
             }
 
             assertThat(images).hasSize(12).allSatisfy(i -> assertThat(i.provider()).isIn("pro", "flash"));
-            assertThat(pro.concurrencyLimit()).as("each 503 overloaded took a tenth off")
-                    .isLessThan(ProviderLanes.INITIAL_CONCURRENCY);
+            assertThat(pro.concurrencyLimit()).as("a 503 overloaded set it to nine tenths of the calls in flight")
+                    .isLessThan(12);
             assertThat(pro.inFlight()).isZero();
         });
     }
