@@ -2,10 +2,15 @@ package dev.genairesilience.chain;
 
 /**
  * How many calls one provider may have in flight, learned from its answers (additive increase, multiplicative
- * decrease): a capacity answer (503 overloaded, 529, a 429 that gives no wait) sets the limit to nine tenths of
- * what was in flight when it came (or of the limit, if lower), a call that delivered while the lane was at least
- * half full lets it grow by one. It starts at the maximum the application allows (by default none): a provider is
- * used as far as it can serve, and limited only once it has said it cannot. Never under 1. Thread-safe.
+ * decrease): a capacity answer (503 overloaded, 529, a 429 that gives no wait) takes a tenth off the limit, a call
+ * that delivered while the lane was at least half full lets it grow by one. It starts at the maximum the
+ * application allows (by default none): a provider is used as far as it can serve, and limited only once it has said
+ * it cannot; its first capacity answer sets the limit to nine tenths of the most calls the lane has had in flight.
+ * Never under 1. Thread-safe.
+ *
+ * <p>Why the most ever in flight and not those in flight at that answer: a provider in a brownout refuses calls at
+ * random, whatever its load, and a limit cut to the few calls in flight at such a refusal would turn requests away
+ * from a provider that has room; the most in flight is what it has been seen to take.
  *
  * <p>One overload shrinks it once: the capacity answers of calls that started before the last decrease (under the
  * old limit, as TCP counts a window's losses once) teach nothing more, so a burst of refusals at one moment does not
@@ -24,6 +29,7 @@ final class ConcurrencyLimit {
     private double limit;
     private int inFlight;
     private long epoch;
+    private int mostInFlight;
 
     /**
      * @param initial the limit before anything is learned
@@ -47,6 +53,7 @@ final class ConcurrencyLimit {
             return -1;
         }
         inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
         return epoch;
     }
 
@@ -64,14 +71,14 @@ final class ConcurrencyLimit {
     }
 
     /**
-     * Gives back a place after a capacity answer: the limit shrinks to nine tenths of the calls in flight (this one
-     * included) or of itself, whichever is lower, unless it already did since the call started.
+     * Gives back a place after a capacity answer: the limit shrinks by a tenth (from the most calls ever in flight,
+     * while nothing limited them), unless it already did since the call started.
      *
      * @param startedIn the epoch {@link #tryAcquire()} gave the call
      */
     synchronized void releaseOverCapacity(long startedIn) {
         if (startedIn == epoch) {
-            limit = Math.max(1, Math.min(limit, inFlight) * BACKOFF_RATIO);
+            limit = Math.max(1, Math.min(limit, mostInFlight) * BACKOFF_RATIO);
             epoch++;
         }
         release();

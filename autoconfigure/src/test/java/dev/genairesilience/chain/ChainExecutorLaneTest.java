@@ -97,7 +97,7 @@ class ChainExecutorLaneTest {
         assertThat(roomy.lane("busy").concurrencyLimit()).isEqualTo(ProviderLanes.UNLIMITED);
         roomyExecutor.execute(overloaded);
 
-        assertThat(roomy.lane("busy").concurrencyLimit()).as("nine tenths of the one call in flight, at least 1")
+        assertThat(roomy.lane("busy").concurrencyLimit()).as("nine tenths of the most ever in flight, at least 1")
                 .isEqualTo(1);
         Plan<String> delivering = Engine.plan(step("busy", ONE_K, ScriptedCall.succeeding("busy-image")));
         roomyExecutor.execute(delivering);

@@ -21,30 +21,32 @@ class ConcurrencyLimitTest {
     }
 
     @Test
-    void aCapacityAnswerSetsTheLimitToNineTenthsOfWhatWasInFlight() {
+    void theFirstCapacityAnswerSetsTheLimitToNineTenthsOfTheMostEverInFlight() {
         ConcurrencyLimit limit = new ConcurrencyLimit(Integer.MAX_VALUE, Integer.MAX_VALUE);
-        long[] started = new long[20];
-        for (int i = 0; i < started.length; i++) {
-            started[i] = limit.tryAcquire();
+        for (int i = 0; i < 20; i++) {
+            limit.tryAcquire();
+        }
+        for (int i = 0; i < 18; i++) {
+            limit.release();
         }
 
-        limit.releaseOverCapacity(started[0]);
+        limit.releaseOverCapacity(limit.tryAcquire());
 
-        assertThat(limit.limit()).isEqualTo(18);
+        assertThat(limit.limit()).as("a refusal with 3 in flight after 20 were: not cut to 3").isEqualTo(18);
     }
 
     @Test
     void capacityAnswersShrinkTheLimitByATenthDownToOne() {
         ConcurrencyLimit limit = new ConcurrencyLimit(16, 100);
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 16; i++) {
             limit.tryAcquire();
         }
-
-        limit.releaseOverCapacity(limit.tryAcquire());
-        assertThat(limit.limit()).isEqualTo(14);
         for (int i = 0; i < 15; i++) {
             limit.release();
         }
+
+        limit.releaseOverCapacity(0);
+        assertThat(limit.limit()).isEqualTo(14);
         for (int i = 0; i < 100; i++) {
             limit.releaseOverCapacity(limit.tryAcquire());
         }
@@ -81,9 +83,6 @@ class ConcurrencyLimitTest {
         }
 
         assertThat(limit.limit()).isEqualTo(18);
-        for (int i = 0; i < 17; i++) {
-            limit.tryAcquire();
-        }
         limit.releaseOverCapacity(limit.tryAcquire());
         assertThat(limit.limit()).as("a call started after the decrease teaches again").isEqualTo(16);
     }
