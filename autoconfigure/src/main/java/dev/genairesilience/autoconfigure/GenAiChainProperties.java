@@ -48,8 +48,8 @@ public class GenAiChainProperties {
     /**
      * How the chain trades the first provider against latency and calls: BALANCED retries a failing first provider
      * within max-attempts and its retry budget, then moves on; QUALITY stays on it as long as its share of the
-     * deadline allows (no max-attempts cap, one retry per first attempt); LATENCY leaves it at its first capacity
-     * answer when another provider can answer now.
+     * deadline allows (no max-attempts cap, one retry per first attempt, a full lane waited for); LATENCY leaves it
+     * at its first capacity answer when another provider can answer now.
      */
     private Preference prefer = Preference.BALANCED;
 

@@ -178,8 +178,16 @@ public final class ChainExecutor {
             holdEnd = lane.passHoldEnd();
         }
         try {
-            return tryStep(plan, step, lane, state, runner, shareEnd, held, policy,
-                    () -> alternativeAfter(steps, i, state));
+            while (true) {
+                try {
+                    return tryStep(plan, step, lane, state, runner, shareEnd, held, policy,
+                            () -> alternativeAfter(steps, i, state));
+                } catch (LaneFullException e) {
+                    if (policy.preference() != Preference.QUALITY || !awaitRoomWithin(lane, shareEnd, plan, state)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (LaneFullException e) {
             full.add(i);
             String reason = lane.fullReason();
@@ -194,6 +202,21 @@ public final class ChainExecutor {
                 lane.endHoldProbe();
             }
         }
+    }
+
+    /**
+     * Under {@link Preference#QUALITY}, a full first choice is waited for rather than left: until its lane has room
+     * or its share of the deadline would leave no time for a call.
+     */
+    private boolean awaitRoomWithin(ProviderLane lane, Instant shareEnd, Plan<?> plan, ExecutionState state) {
+        while (!lane.hasRoom()) {
+            Duration left = Duration.between(state.now(), shareEnd).minus(RetryDelay.MIN_CALL_TIME);
+            if (left.compareTo(Duration.ZERO) <= 0) {
+                return false;
+            }
+            sleepOut(left.compareTo(ROOM_WAIT_SLICE) < 0 ? left : ROOM_WAIT_SLICE, plan, state);
+        }
+        return true;
     }
 
     /**

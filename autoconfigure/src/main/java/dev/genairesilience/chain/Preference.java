@@ -13,8 +13,8 @@ public enum Preference {
 
     /**
      * Stay on the first provider as long as its share of the deadline allows: retries are not capped by
-     * {@code max-attempts}, and its retry budget allows one retry per first attempt (a brownout is retried rather
-     * than fallen over; an outage still opens the breaker).
+     * {@code max-attempts}, its retry budget allows one retry per first attempt (a brownout is retried rather than
+     * fallen over; an outage still opens the breaker), and a full lane is waited for rather than left.
      */
     QUALITY,
 

@@ -9,6 +9,7 @@ import dev.genairesilience.GenerationUnavailableException;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -102,5 +103,25 @@ class ChainExecutorLaneTest {
         Plan<String> delivering = Engine.plan(step("busy", ONE_K, ScriptedCall.succeeding("busy-image")));
         roomyExecutor.execute(delivering);
         assertThat(roomy.lane("busy").concurrencyLimit()).as("a delivery on a full lane adds one").isEqualTo(2);
+    }
+
+    @Test
+    void underQualityAFullFirstChoiceIsWaitedForRatherThanLeft() throws Exception {
+        ChainExecutor realTime = ChainExecutor.builder(FailureException.classification(), lanes)
+                .settings(Engine.settings()).build();
+        ScriptedCall pro = ScriptedCall.succeeding("pro-image");
+        ScriptedCall flash = ScriptedCall.succeeding("flash-image");
+        Plan<String> plan = Plan.<String>builder("shots", Duration.ofSeconds(60))
+                .steps(List.of(step("pro", ONE_K, pro), step("flash", ONE_K, flash)))
+                .preference(Preference.QUALITY).build();
+        LanePlace taken = lanes.lane("pro").tryEnter();
+
+        CompletableFuture<Outcome<String>> waiting = CompletableFuture.supplyAsync(() -> realTime.execute(plan));
+        Thread.sleep(300);
+        assertThat(waiting).isNotDone();
+        taken.leave();
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS).value()).isEqualTo("pro-image");
+        assertThat(flash.calls()).isZero();
     }
 }
