@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Each provider's lane admits only as many calls as it can serve; the rest go to the next provider at once. */
 class LoadControlOverHttpTest extends EmulatedProvidersTest {
 
-    private static List<GeneratedImage> concurrently(int requests, Supplier<GeneratedImage> call)
-            throws Exception {
+    /** Starts {@code requests} calls at once and waits for every image. */
+    private static List<GeneratedImage> concurrently(int requests, Supplier<GeneratedImage> call) {
         ExecutorService callers = Executors.newFixedThreadPool(requests);
         try {
             List<CompletableFuture<GeneratedImage>> answers = new ArrayList<>();
@@ -32,6 +32,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
                 images.add(answer.get(30, TimeUnit.SECONDS));
             }
             return images;
+        } catch (Exception e) {
+            throw new AssertionError(e);
         } finally {
             callers.shutdownNow();
         }
@@ -42,12 +44,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         emulator().model(PRO).latency(Duration.ofMillis(600));
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.max-concurrency=2"),
                 context -> {
-                    List<GeneratedImage> images;
-                    try {
-                        images = concurrently(6, () -> generator(context).generate(ImageRequest.of("a kite")));
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    List<GeneratedImage> images = concurrently(6,
+                            () -> generator(context).generate(ImageRequest.of("a kite")));
                     assertThat(images).filteredOn(i -> i.provider().equals("pro")).hasSize(2);
                     assertThat(images).filteredOn(i -> i.provider().equals("flash")).hasSize(4)
                             .allSatisfy(i -> assertThat(i.attempts()).as("no call spent on the full lane").hasSize(1));
@@ -62,12 +60,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
             ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
             assertThat(pro.concurrencyLimit()).as("no limit before the provider pushes back")
                     .isEqualTo(ProviderLanes.UNLIMITED);
-            List<GeneratedImage> images;
-            try {
-                images = concurrently(12, () -> generator(context).generate(ImageRequest.of("a kite")));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
+            List<GeneratedImage> images = concurrently(12,
+                    () -> generator(context).generate(ImageRequest.of("a kite")));
 
             assertThat(images).hasSize(12).allSatisfy(i -> assertThat(i.provider()).isIn("pro", "flash"));
             assertThat(pro.concurrencyLimit()).as("a 503 overloaded set it below the most ever in flight")
@@ -80,12 +74,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
     void requestsPerMinuteAreSpreadEvenlyAndTheRestGoToTheNextProvider() {
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.requests-per-minute=60"),
                 context -> {
-                    List<GeneratedImage> images;
-                    try {
-                        images = concurrently(6, () -> generator(context).generate(ImageRequest.of("a kite")));
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    List<GeneratedImage> images = concurrently(6,
+                            () -> generator(context).generate(ImageRequest.of("a kite")));
                     assertThat(images).filteredOn(i -> i.provider().equals("pro")).as("one a second, no burst")
                             .hasSize(1);
                     assertThat(emulator().model(PRO).calls()).isEqualTo(1);
@@ -98,12 +88,8 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         run(with(geminiPair(), "genai.chains.main.providers=pro", "genai.providers.pro.requests-per-minute=120"),
                 context -> {
                     long start = System.nanoTime();
-                    List<GeneratedImage> images;
-                    try {
-                        images = concurrently(3, () -> generator(context).generate(ImageRequest.of("a kite")));
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+                    List<GeneratedImage> images = concurrently(3,
+                            () -> generator(context).generate(ImageRequest.of("a kite")));
                     assertThat(images).allSatisfy(i -> assertThat(i.provider()).isEqualTo("pro"));
                     assertThat(emulator().model(PRO).calls()).isEqualTo(3);
                     assertThat(millisSince(start)).as("three calls at one per 500 ms").isGreaterThanOrEqualTo(900);
