@@ -3,8 +3,8 @@ package dev.genairesilience.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The log line written per finished generation (logger {@code dev.genairesilience.internal.observation.GenerationLogger}, at
- * INFO), under {@code genai.logging}.
+ * The log line written per finished generation (logger {@code
+ * dev.genairesilience.internal.observation.GenerationLogger}, at INFO), under {@code genai.logging}.
  */
 @ConfigurationProperties("genai.logging")
 public class GenAiLoggingProperties {

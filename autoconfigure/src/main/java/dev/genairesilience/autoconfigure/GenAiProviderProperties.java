@@ -53,8 +53,9 @@ public class GenAiProviderProperties {
     /**
      * The most calls this provider may have in flight at once; unset for no maximum. Below it the engine learns the
      * provider's real capacity: its first capacity answer (503 overloaded, 529) sets the limit to nine tenths of the
-     * most calls it has had in flight, each later one takes a tenth off, and calls that deliver let it grow again. A request that finds the provider at its limit goes
-     * to the next provider without a call, or waits for room within its deadline when there is none.
+     * most calls it has had in flight, each later one takes a tenth off, and calls that deliver let it grow again. A
+     * request that finds the provider at its limit goes to the next provider without a call, or waits for room within
+     * its deadline when there is none.
      */
     private Integer maxConcurrency;
 

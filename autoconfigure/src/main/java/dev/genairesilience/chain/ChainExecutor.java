@@ -23,16 +23,16 @@ import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
- * The one retry loop of the engine. Tries a {@link Plan}'s steps in order within its deadline: each step through
- * a Spring Retry {@link RetryTemplate} ({@link StepRetryPolicy}, {@link HintAwareBackOffPolicy}) and its
- * provider's {@link ProviderLane}. A step whose breaker refuses is skipped without a call, and so is one whose lane
- * is full; when no step could be tried for lack of room, the request waits for room within its deadline; what follows a failed
+ * The one retry loop of the engine. Tries a {@link Plan}'s steps in order within its deadline: each step through a
+ * Spring Retry {@link RetryTemplate} ({@link StepRetryPolicy}, {@link HintAwareBackOffPolicy}) and its provider's
+ * {@link ProviderLane}. A step whose breaker refuses is skipped without a call, and so is one whose lane is full; when
+ * no step could be tried for lack of room, the request waits for room within its deadline; what follows a failed
  * attempt is the {@link StepDecider}'s one rule; each provider may use only its {@link DeadlineShares share} of the
- * deadline, so that the later ones keep the time they need. A lane held by a server's wait hint is skipped when
- * another provider can be tried, and waited out (within its share) when none can. When no step delivers, the plan's
- * last resort is called once; without one, the caller gets a {@link GenerationUnavailableException}.
- * Its {@link ExecutionListener} hears of every attempt, refusal and ending. Thread-safe: every execution keeps
- * its own state. Built with {@link #builder(FailureClassification, ProviderLanes)}.
+ * deadline, so that the later ones keep the time they need. A lane held by a server's wait hint is skipped when another
+ * provider can be tried, and waited out (within its share) when none can. When no step delivers, the plan's last resort
+ * is called once; without one, the caller gets a {@link GenerationUnavailableException}. Its {@link ExecutionListener}
+ * hears of every attempt, refusal and ending. Thread-safe: every execution keeps its own state. Built with {@link
+ * #builder(FailureClassification, ProviderLanes)}.
  */
 public final class ChainExecutor {
 

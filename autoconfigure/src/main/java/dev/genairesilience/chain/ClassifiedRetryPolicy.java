@@ -10,9 +10,9 @@ import org.springframework.retry.RetryPolicy;
 import org.springframework.retry.context.RetryContextSupport;
 
 /**
- * Whether an application's own call gets another attempt, decided once per failed attempt from the one
- * classification of its exception, by the engine's {@link StepDecider} rule: only when the failure's kind is
- * retryable, attempts remain and the {@link RetryDelay wait} fits before the deadline, counted from the opening of the retry context (each
+ * Whether an application's own call gets another attempt, decided once per failed attempt from the one classification
+ * of its exception, by the engine's {@link StepDecider} rule: only when the failure's kind is retryable, attempts
+ * remain and the {@link RetryDelay wait} fits before the deadline, counted from the opening of the retry context (each
  * {@code execute}). Keeps every decision in the {@link RetryContext}, so one policy serves all callers at once.
  */
 final class ClassifiedRetryPolicy implements RetryPolicy {

@@ -1,6 +1,9 @@
 package dev.genairesilience.chain;
 
-/** What a chain does when a provider's content policy refuses the prompt ({@code genai.chains.<name>.on-content-blocked}). */
+/**
+ * What a chain does when a provider's content policy refuses the prompt ({@code
+ * genai.chains.<name>.on-content-blocked}).
+ */
 public enum ContentBlockedAction {
 
     /**

@@ -36,7 +36,8 @@ public final class RetryBudgets {
 
     /** As {@link #tryRetry(String)}, with retries allowed up to {@code ratio} of first attempts instead. */
     public boolean tryRetry(String id, double ratio) {
-        return window(id).tryRetry(clock.millis(), settings.budgetMinRetries(), Math.max(ratio, settings.budgetRatio()));
+        return window(id).tryRetry(clock.millis(), settings.budgetMinRetries(),
+                Math.max(ratio, settings.budgetRatio()));
     }
 
     /** The counts of {@code id} over its current window (all zero for an id never seen). */

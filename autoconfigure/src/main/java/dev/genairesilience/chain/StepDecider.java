@@ -5,10 +5,10 @@ import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
 
 /**
- * The one rule for what follows a failed attempt, as a function of the failure, the attempts the step has made,
- * the time the step may still use, whether another provider could answer right now, and the chain's
- * {@link StepPolicy} (its {@link ContentBlockedAction} and {@link Preference}). The retry budget is asked afterwards, and only for a retry this rule grants, so a
- * retry that would not happen spends no budget.
+ * The one rule for what follows a failed attempt, as a function of the failure, the attempts the step has made, the
+ * time the step may still use, whether another provider could answer right now, and the chain's {@link StepPolicy} (its
+ * {@link ContentBlockedAction} and {@link Preference}). The retry budget is asked afterwards, and only for a retry this
+ * rule grants, so a retry that would not happen spends no budget.
  */
 final class StepDecider {
 

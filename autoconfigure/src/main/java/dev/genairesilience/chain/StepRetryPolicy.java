@@ -9,8 +9,8 @@ import org.springframework.retry.context.RetryContextSupport;
 
 /**
  * Whether one step gets another attempt: the {@link StepDecider}'s decision over the failure, within the time the
- * step's provider may still use, then the provider's retry budget (asked last, so a retry that would not happen
- * spends no budget; under {@link Preference#QUALITY} it allows one retry per first attempt). Built per step and execution.
+ * step's provider may still use, then the provider's retry budget (asked last, so a retry that would not happen spends
+ * no budget; under {@link Preference#QUALITY} it allows one retry per first attempt). Built per step and execution.
  */
 final class StepRetryPolicy implements RetryPolicy {
 

@@ -64,8 +64,8 @@ class ChainExecutorHoldTest {
         ScriptedCall only = ScriptedCall.succeeding("image").afterFailing(QUOTA_SPENT);
         Plan<String> first = Engine.plan(Engine.step("only", ONE_K, only));
         catchUnavailable(first);
-        Plan<String> hurried = Plan.<String>builder("hurried", Duration.ofSeconds(2)).steps(first.steps()).aspectRatio("1:1")
-                .build();
+        Plan<String> hurried = Plan.<String>builder("hurried", Duration.ofSeconds(2)).steps(first.steps())
+                .aspectRatio("1:1").build();
 
         catchUnavailable(hurried);
 

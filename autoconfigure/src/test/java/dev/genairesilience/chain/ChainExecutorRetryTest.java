@@ -133,7 +133,8 @@ class ChainExecutorRetryTest {
     @Test
     void eachAttemptTimeoutIsTheStepTimeoutOrTheTimeLeftWhicheverIsSmaller() {
         ScriptedCall slow = ScriptedCall.failing(FailureKind.OVERLOADED).taking(Duration.ofSeconds(7), engine.clock);
-        Plan<String> plan = Plan.<String>builder("tight", Duration.ofSeconds(12)).step(step("pro", FOUR_K, slow)).build();
+        Plan<String> plan = Plan.<String>builder("tight", Duration.ofSeconds(12)).step(step("pro", FOUR_K, slow))
+                .build();
 
         assertThatThrownBy(() -> engine.executor.execute(plan)).isInstanceOf(GenerationUnavailableException.class);
 

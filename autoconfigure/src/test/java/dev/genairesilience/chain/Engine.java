@@ -60,12 +60,14 @@ final class Engine {
     }
 
     static Step<String> step(String provider, Resolution resolution, StepCall<String> call) {
-        return Step.builder(provider, call).model(provider + "-model").resolution(resolution).timeout(STEP_TIMEOUT).build();
+        return Step.builder(provider, call).model(provider + "-model").resolution(resolution).timeout(STEP_TIMEOUT)
+                .build();
     }
 
     @SafeVarargs
     static Plan<String> plan(Step<String>... steps) {
-        return Plan.<String>builder("test-chain", Duration.ofSeconds(60)).steps(List.of(steps)).aspectRatio("1:1").build();
+        return Plan.<String>builder("test-chain", Duration.ofSeconds(60)).steps(List.of(steps)).aspectRatio("1:1")
+                .build();
     }
 
     CircuitBreaker breaker(String id) {

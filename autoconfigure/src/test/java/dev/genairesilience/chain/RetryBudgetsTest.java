@@ -12,7 +12,8 @@ class RetryBudgetsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
     private RetryBudgets budgets(double ratio, int minRetries) {
-        return new RetryBudgets(RetrySettings.builder().budget(ratio, minRetries, Duration.ofSeconds(10)).build(), clock);
+        return new RetryBudgets(RetrySettings.builder().budget(ratio, minRetries, Duration.ofSeconds(10)).build(),
+                clock);
     }
 
     @Test

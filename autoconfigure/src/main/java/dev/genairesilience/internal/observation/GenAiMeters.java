@@ -73,7 +73,8 @@ public final class GenAiMeters implements ExecutionListener {
 
     @Override
     public void stepSpilled(String plan, Step<?> step, String reason) {
-        Counter.builder(SPILLS).description("Steps passed over without a call: lane at its limit or rate, or provider held")
+        Counter.builder(SPILLS)
+                .description("Steps passed over without a call: lane at its limit or rate, or provider held")
                 .tags("chain", plan, "provider", step.provider(), "reason", reason).register(registry).increment();
     }
 
