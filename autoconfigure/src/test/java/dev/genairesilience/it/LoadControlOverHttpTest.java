@@ -6,6 +6,7 @@ import dev.genairesilience.GeneratedImage;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.chain.ProviderLane;
 import dev.genairesilience.chain.ProviderLanes;
+import dev.genairesilience.testkit.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,5 +95,68 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
                     assertThat(emulator().model(PRO).calls()).isEqualTo(3);
                     assertThat(millisSince(start)).as("three calls at one per 500 ms").isGreaterThanOrEqualTo(900);
                 });
+    }
+
+    @Test
+    void theLimitGrowsBackOnceTheProviderServesMoreAgain() {
+        emulator().model(PRO).capacity(2, Duration.ofMillis(300));
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.retry.max-attempts=1"), context -> {
+            ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
+            concurrently(8, () -> generator(context).generate(ImageRequest.of("a kite")));
+            int shrunk = pro.concurrencyLimit();
+            assertThat(shrunk).isLessThan(8);
+
+            emulator().model(PRO).capacity(64, Duration.ofMillis(100));
+            for (int wave = 0; wave < 6; wave++) {
+                concurrently(16, () -> generator(context).generate(ImageRequest.of("a kite")));
+            }
+
+            assertThat(pro.concurrencyLimit()).as("deliveries on a busy lane added to it").isGreaterThan(shrunk);
+        });
+    }
+
+    @Test
+    void whenTheOnlyProviderIsAtItsLimitRequestsWaitForRoomWithinTheirDeadline() {
+        emulator().model(PRO).latency(Duration.ofMillis(300));
+        run(with(geminiPair(), "genai.chains.main.providers=pro", "genai.providers.pro.max-concurrency=1"),
+                context -> {
+                    long start = System.nanoTime();
+                    List<GeneratedImage> images = concurrently(3,
+                            () -> generator(context).generate(ImageRequest.of("a kite")));
+
+                    assertThat(images).allSatisfy(i -> {
+                        assertThat(i.provider()).isEqualTo("pro");
+                        assertThat(i.attempts()).hasSize(1);
+                    });
+                    assertThat(emulator().model(PRO).calls()).isEqualTo(3);
+                    assertThat(millisSince(start)).as("one at a time").isGreaterThanOrEqualTo(850);
+                });
+    }
+
+    @Test
+    void aHoldEndsWithOneCallWhileTheOthersGoToTheNextProvider() {
+        emulator().model(PRO).hint(Duration.ofSeconds(1)).failNext(1, Fault.RATE_LIMITED);
+        run(with(geminiPair(), "genai.chains.main.providers=pro,flash"), context -> {
+            assertThat(generator(context).generate(ImageRequest.of("a kite")).provider()).isEqualTo("flash");
+            emulator().model(PRO).latency(Duration.ofMillis(600));
+            sleep(Duration.ofMillis(1200));
+
+            List<GeneratedImage> images = concurrently(6,
+                    () -> generator(context).generate(ImageRequest.of("a kite")));
+
+            assertThat(images).filteredOn(i -> i.provider().equals("pro")).as("the one that found out").hasSize(1);
+            assertThat(emulator().model(PRO).calls()).isEqualTo(2);
+            assertThat(generator(context).generate(ImageRequest.of("a kite")).provider())
+                    .as("back for everyone once it answered").isEqualTo("pro");
+        });
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
