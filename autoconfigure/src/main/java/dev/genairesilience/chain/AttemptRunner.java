@@ -30,13 +30,13 @@ final class AttemptRunner {
     }
 
     /**
-     * @param lane  the step's lane, whose breaker holds a permission for this call, or {@code null} for the last
-     *              resort
-     * @param place the call's place in the lane, or {@code null} for the last resort
+     * @param place the call's place in the step's lane, whose breaker holds a permission for this call, or
+     *              {@code null} for the last resort
      * @throws AttemptFailedException  when the call failed, with its classification
      * @throws StepStoppedException    when the thread was interrupted during the call (interrupt flag kept)
      */
-    <T> T call(Step<T> step, ProviderLane lane, LanePlace place, Duration timeout, Duration waitBefore) {
+    <T> T call(Step<T> step, LanePlace place, Duration timeout, Duration waitBefore) {
+        ProviderLane lane = place == null ? null : place.lane();
         ModelAttempt attempt = new ModelAttempt(step.provider(), step.model(), step.resolution(), state.aspectRatio(),
                 state.nextAttemptNumber(), timeout);
         Attempt.Builder record = Attempt.builder(step.provider(), step.model()).resolution(step.resolution())
@@ -53,7 +53,7 @@ final class AttemptRunner {
             state.recordSuccess(record.duration(took).build());
             return value;
         } catch (InterruptedException e) {
-            release(lane, place);
+            release(place);
             Thread.currentThread().interrupt();
             throw new StepStoppedException(StepStoppedException.Reason.INTERRUPTED);
         } catch (Exception e) {
@@ -72,14 +72,14 @@ final class AttemptRunner {
                     e);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
-            release(lane, place);
+            release(place);
             throw e;
         }
     }
 
-    private static void release(ProviderLane lane, LanePlace place) {
-        if (lane != null) {
-            lane.breaker().releasePermission();
+    private static void release(LanePlace place) {
+        if (place != null) {
+            place.lane().breaker().releasePermission();
             place.leave();
         }
     }

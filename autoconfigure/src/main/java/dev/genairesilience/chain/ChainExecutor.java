@@ -183,7 +183,8 @@ public final class ChainExecutor {
                     return tryStep(plan, step, lane, state, runner, shareEnd, held, policy,
                             () -> alternativeAfter(steps, i, state));
                 } catch (LaneFullException e) {
-                    if (policy.preference() != Preference.QUALITY || !awaitRoomWithin(lane, shareEnd, plan, state)) {
+                    if (policy.preference() != Preference.QUALITY
+                            || !awaitRoom(List.of(lane), shareEnd, plan, state)) {
                         throw e;
                     }
                 }
@@ -205,37 +206,27 @@ public final class ChainExecutor {
     }
 
     /**
-     * Under {@link Preference#QUALITY}, a full first choice is waited for rather than left: until its lane has room
-     * or its share of the deadline would leave no time for a call.
+     * Waits, within the deadline, until one of the full lanes has room: a short slice at a time on the sleeper (so
+     * that a test's clock moves with it), looking at every full lane after each.
      */
-    private boolean awaitRoomWithin(ProviderLane lane, Instant shareEnd, Plan<?> plan, ExecutionState state) {
-        while (!lane.hasRoom()) {
-            Duration left = Duration.between(state.now(), shareEnd).minus(RetryDelay.MIN_CALL_TIME);
+    private boolean awaitRoom(Plan<?> plan, List<Integer> full, ExecutionState state) {
+        List<ProviderLane> fullLanes = full.stream().map(i -> lanes.lane(plan.steps().get(i).breakerId())).toList();
+        return awaitRoom(fullLanes, state.deadline(), plan, state);
+    }
+
+    /**
+     * Waits until one of {@code candidates} has room, or until {@code until} would leave no time for a call; a full
+     * first choice under {@link Preference#QUALITY} is waited for this way within its share, rather than left.
+     */
+    private boolean awaitRoom(List<ProviderLane> candidates, Instant until, Plan<?> plan, ExecutionState state) {
+        while (candidates.stream().noneMatch(ProviderLane::hasRoom)) {
+            Duration left = Duration.between(state.now(), until).minus(RetryDelay.MIN_CALL_TIME);
             if (left.compareTo(Duration.ZERO) <= 0) {
                 return false;
             }
             sleepOut(left.compareTo(ROOM_WAIT_SLICE) < 0 ? left : ROOM_WAIT_SLICE, plan, state);
         }
         return true;
-    }
-
-    /**
-     * Waits, within the deadline, until one of the full lanes has room: a short slice at a time on the sleeper (so
-     * that a test's clock moves with it), looking at every full lane after each.
-     */
-    private boolean awaitRoom(Plan<?> plan, List<Integer> full, ExecutionState state) {
-        while (true) {
-            for (int i : full) {
-                if (lanes.lane(plan.steps().get(i).breakerId()).hasRoom()) {
-                    return true;
-                }
-            }
-            Duration left = state.timeLeft().minus(RetryDelay.MIN_CALL_TIME);
-            if (left.compareTo(Duration.ZERO) <= 0) {
-                return false;
-            }
-            sleepOut(left.compareTo(ROOM_WAIT_SLICE) < 0 ? left : ROOM_WAIT_SLICE, plan, state);
-        }
     }
 
     /** Whether a later step of another provider could be tried now, so waiting out a hold is not worth it. */
@@ -340,7 +331,7 @@ public final class ChainExecutor {
         }
         try {
             // Offline and local: it gets its own timeout whatever is left of the deadline.
-            T value = runner.call(step, null, null, step.timeout(), Duration.ZERO);
+            T value = runner.call(step, null, step.timeout(), Duration.ZERO);
             return new Outcome<>(value, step, true, state.attempts());
         } catch (AttemptFailedException e) {
             throw report.lastResortFailed(plan, state, e.failure().kind().name());

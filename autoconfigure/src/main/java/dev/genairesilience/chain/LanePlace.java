@@ -17,6 +17,11 @@ final class LanePlace {
         this.epoch = epoch;
     }
 
+    /** The lane the place is in. */
+    ProviderLane lane() {
+        return lane;
+    }
+
     /** No call was made, or it taught nothing (interrupted). */
     void leave() {
         lane.left();

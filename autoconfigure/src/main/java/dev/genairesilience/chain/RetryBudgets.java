@@ -31,7 +31,7 @@ public final class RetryBudgets {
 
     /** Whether {@code id} may receive one more retry now; a granted retry is counted, a refused one too. */
     public boolean tryRetry(String id) {
-        return window(id).tryRetry(clock.millis(), settings.budgetMinRetries(), settings.budgetRatio());
+        return tryRetry(id, settings.budgetRatio());
     }
 
     /** As {@link #tryRetry(String)}, with retries allowed up to {@code ratio} of first attempts instead. */

@@ -56,7 +56,7 @@ final class StepAttempts<T> implements RetryCallback<T, RuntimeException> {
         }
         Duration timeout = step.timeout().compareTo(available) <= 0 ? step.timeout() : available;
         Duration waitBefore = previous == null ? firstWait : previous.delay();
-        return runner.call(step, lane, place, timeout, waitBefore);
+        return runner.call(step, place, timeout, waitBefore);
     }
 
     @Override
