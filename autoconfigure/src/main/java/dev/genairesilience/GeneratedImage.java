@@ -13,17 +13,26 @@ import java.util.List;
  * @param degraded   {@code true} when it is not what was first asked for: a lower resolution, not the
  *                   chain's first provider, or the offline last resort
  * @param attempts   every call made for it, in order, the delivering one last
+ * @param skipped    every step passed over without a call, in order, with the reason
  */
 public record GeneratedImage(byte[] bytes, String mimeType, String provider, String model, Resolution resolution,
-        boolean degraded, List<Attempt> attempts) {
+        boolean degraded, List<Attempt> attempts, List<SkippedStep> skipped) {
 
     public GeneratedImage {
         attempts = List.copyOf(attempts);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** An image for which no step was passed over. */
+    public GeneratedImage(byte[] bytes, String mimeType, String provider, String model, Resolution resolution,
+            boolean degraded, List<Attempt> attempts) {
+        this(bytes, mimeType, provider, model, resolution, degraded, attempts, List.of());
     }
 
     @Override
     public String toString() {
         return "GeneratedImage[" + mimeType + ", " + bytes.length + " bytes, provider=" + provider + ", model=" + model
-                + ", resolution=" + resolution + ", degraded=" + degraded + ", attempts=" + attempts.size() + "]";
+                + ", resolution=" + resolution + ", degraded=" + degraded + ", attempts=" + attempts.size()
+                + (skipped.isEmpty() ? "" : ", skipped=" + skipped.size()) + "]";
     }
 }

@@ -13,11 +13,21 @@ public class GenerationUnavailableException extends RuntimeException {
     private final String chain;
     private final List<Attempt> attempts;
     private final Duration retryAfter;
+    private final List<SkippedStep> skipped;
 
     public GenerationUnavailableException(String chain, String reason, List<Attempt> attempts, Duration retryAfter) {
+        this(chain, reason, attempts, List.of(), retryAfter);
+    }
+
+    /**
+     * @param skipped the steps passed over without a call, with the reason
+     */
+    public GenerationUnavailableException(String chain, String reason, List<Attempt> attempts,
+            List<SkippedStep> skipped, Duration retryAfter) {
         super(message(chain, reason, attempts, retryAfter));
         this.chain = chain;
         this.attempts = List.copyOf(attempts);
+        this.skipped = List.copyOf(skipped);
         this.retryAfter = retryAfter;
     }
 
@@ -46,6 +56,11 @@ public class GenerationUnavailableException extends RuntimeException {
     /** Every call that was made, in order. */
     public List<Attempt> attempts() {
         return attempts;
+    }
+
+    /** Every step passed over without a call, in order, with the reason. */
+    public List<SkippedStep> skipped() {
+        return skipped;
     }
 
     /** When trying again is worthwhile: the longest server hint seen, or the engine's estimate. */

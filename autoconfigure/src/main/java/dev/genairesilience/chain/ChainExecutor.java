@@ -3,6 +3,7 @@ package dev.genairesilience.chain;
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.GenerationUnavailableException;
 import dev.genairesilience.PromptBlockedException;
+import dev.genairesilience.SkippedStep;
 import dev.genairesilience.chain.ExecutionReport.Result;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
@@ -142,18 +143,19 @@ public final class ChainExecutor {
         List<Step<T>> steps = plan.steps();
         Step<T> step = steps.get(i);
         if (state.isSkipped(step.breakerId())) {
-            state.note(step, "skipped, provider given up for this request");
+            state.skip(step, SkippedStep.Reason.GIVEN_UP, null, "skipped, provider given up for this request");
             return null;
         }
         Duration timeLeft = state.timeLeft();
         if (timeLeft.isNegative() || timeLeft.isZero()) {
-            state.note(step, "not tried, deadline reached");
+            state.skip(step, SkippedStep.Reason.DEADLINE, null, "not tried, deadline reached");
             return null;
         }
         Instant shareEnd = shares.shareEnd(steps, i, state.now(), state.deadline(), state::isSkipped);
         Duration available = Duration.between(state.now(), shareEnd);
         if (available.compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
-            state.note(step, "not tried, its provider's share of the deadline is spent");
+            state.skip(step, SkippedStep.Reason.SHARE_SPENT, null,
+                    "not tried, its provider's share of the deadline is spent");
             return null;
         }
         ProviderLane lane = lanes.lane(step.breakerId());
@@ -161,7 +163,8 @@ public final class ChainExecutor {
         if (!held.isZero()) {
             if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {
                 state.spilled(step, HELD);
-                state.note(step, "skipped, the server asked to wait " + held.toMillis() + "ms more");
+                state.skip(step, SkippedStep.Reason.HELD, held,
+                        "skipped, the server asked to wait " + held.toMillis() + "ms more");
                 return null;
             }
             sleepOut(held, plan, state);
@@ -171,7 +174,8 @@ public final class ChainExecutor {
             if (alternativeAfter(steps, i, state)
                     || Duration.between(state.now(), shareEnd).compareTo(RetryDelay.MIN_CALL_TIME) < 0) {
                 state.spilled(step, HELD);
-                state.note(step, "skipped, the first call after its hold has no answer yet");
+                state.skip(step, SkippedStep.Reason.HOLD_PROBE, null,
+                        "skipped, the first call after its hold has no answer yet");
                 return null;
             }
             sleepOut(ROOM_WAIT_SLICE, plan, state);
@@ -194,8 +198,12 @@ public final class ChainExecutor {
             String reason = lane.fullReason();
             state.spilled(step, reason);
             if (firstPass) {
-                state.note(step, "rate".equals(reason) ? "lane full (its requests-per-minute are spent)"
-                        : "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit() + ")");
+                if ("rate".equals(reason)) {
+                    state.skip(step, SkippedStep.Reason.RATE, null, "lane full (its requests per minute are spent)");
+                } else {
+                    state.skip(step, SkippedStep.Reason.LIMIT, null,
+                            "lane full (" + lane.inFlight() + " in flight, limit " + lane.concurrencyLimit() + ")");
+                }
             }
             return null;
         } finally {
@@ -270,9 +278,10 @@ public final class ChainExecutor {
         template.setRetryPolicy(policy);
         template.setBackOffPolicy(backOff);
         StepAttempts<T> attempts = new StepAttempts<>(step, lane, state, runner, shareEnd, waited);
+        int firstNumber = state.nextAttemptNumber();
         try {
             T value = template.execute(attempts);
-            return new Outcome<>(value, step, plan.degraded(step), state.attempts());
+            return new Outcome<>(value, step, plan.degraded(step), state.attempts(), state.skipped());
         } catch (AttemptFailedException e) {
             giveUp(step, e, policy.lastDecision(), state);
         } catch (StepStoppedException e) {
@@ -285,7 +294,11 @@ public final class ChainExecutor {
             if (e.reason() == StepStoppedException.Reason.CIRCUIT_OPEN) {
                 state.breakerRefused(step);
             }
-            state.note(step, e.getMessage());
+            if (e.reason() == StepStoppedException.Reason.CIRCUIT_OPEN && state.nextAttemptNumber() == firstNumber) {
+                state.skip(step, SkippedStep.Reason.BREAKER_OPEN, null, e.getMessage());
+            } else {
+                state.note(step, e.getMessage());
+            }
         } catch (BackOffInterruptedException e) {
             throw report.interrupted(plan, state);
         }
@@ -332,7 +345,7 @@ public final class ChainExecutor {
         try {
             // Offline and local: it gets its own timeout whatever is left of the deadline.
             T value = runner.call(step, null, step.timeout(), Duration.ZERO);
-            return new Outcome<>(value, step, true, state.attempts());
+            return new Outcome<>(value, step, true, state.attempts(), state.skipped());
         } catch (AttemptFailedException e) {
             throw report.lastResortFailed(plan, state, e.failure().kind().name());
         } catch (StepStoppedException e) {

@@ -1,6 +1,7 @@
 package dev.genairesilience.chain;
 
 import dev.genairesilience.Attempt;
+import dev.genairesilience.SkippedStep;
 import dev.genairesilience.failure.Failure;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ final class ExecutionState {
     private final List<Attempt> attempts = new ArrayList<>();
     private final Set<String> skippedLanes = new HashSet<>();
     private final List<String> stepNotes = new ArrayList<>();
+    private final List<SkippedStep> skipped = new ArrayList<>();
     private Duration longestServerWait;
     private Throwable lastError;
 
@@ -122,6 +124,21 @@ final class ExecutionState {
     /** Notes why a step gave up, for the message of the exception if nothing delivers. */
     void note(Step<?> step, String why) {
         stepNotes.add(step.label() + ": " + why);
+    }
+
+    /**
+     * Notes a step passed over without a call: in the result's provenance with its reason, and {@code why} for the
+     * message of the exception if nothing delivers.
+     *
+     * @param heldFor for {@link SkippedStep.Reason#HELD}, how much longer the hold runs; otherwise {@code null}
+     */
+    void skip(Step<?> step, SkippedStep.Reason reason, Duration heldFor, String why) {
+        skipped.add(new SkippedStep(step.provider(), step.model(), step.resolution(), reason, heldFor));
+        note(step, why);
+    }
+
+    List<SkippedStep> skipped() {
+        return List.copyOf(skipped);
     }
 
     List<String> stepNotes() {

@@ -40,7 +40,7 @@ final class UnavailableReport {
 
     private GenerationUnavailableException build(Plan<?> plan, ExecutionState state, String reason) {
         GenerationUnavailableException e = new GenerationUnavailableException(plan.name(), reason, state.attempts(),
-                retryAfter(plan, state));
+                state.skipped(), retryAfter(plan, state));
         if (state.lastError() != null) {
             e.initCause(state.lastError());
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.SkippedStep;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -33,6 +34,10 @@ class ChainExecutorBreakerTest {
         assertThat(outcome.value()).isEqualTo("flash-image");
         assertThat(outcome.degraded()).isTrue();
         assertThat(outcome.attempts()).singleElement().satisfies(a -> assertThat(a.provider()).isEqualTo("flash"));
+        assertThat(outcome.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.provider()).isEqualTo("pro");
+            assertThat(skip.reason()).isEqualTo(SkippedStep.Reason.BREAKER_OPEN);
+        });
     }
 
     @Test

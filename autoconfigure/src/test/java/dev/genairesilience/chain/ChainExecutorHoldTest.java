@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.SkippedStep;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
@@ -29,6 +30,11 @@ class ChainExecutorHoldTest {
 
         assertThat(second.value()).isEqualTo("secondary");
         assertThat(second.attempts()).hasSize(1);
+        assertThat(second.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.reason()).isEqualTo(SkippedStep.Reason.HELD);
+            assertThat(skip.heldFor()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(skip.summary()).isEqualTo("primary/1K:skipped(held 4000ms)");
+        });
         assertThat(primary.calls()).isEqualTo(1);
         assertThat(engine.sleeper.sleeps()).isEmpty();
     }

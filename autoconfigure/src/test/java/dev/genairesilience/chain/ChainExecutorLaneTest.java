@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genairesilience.GenerationUnavailableException;
+import dev.genairesilience.SkippedStep;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import java.time.Duration;
@@ -36,6 +37,11 @@ class ChainExecutorLaneTest {
         assertThat(outcome.attempts()).hasSize(1);
         assertThat(pro.calls()).isZero();
         assertThat(lanes.lane("flash").inFlight()).as("its place is given back").isZero();
+        assertThat(outcome.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.provider()).isEqualTo("pro");
+            assertThat(skip.reason()).isEqualTo(SkippedStep.Reason.LIMIT);
+            assertThat(skip.summary()).isEqualTo("pro/1K:skipped(limit)");
+        });
     }
 
     @Test
@@ -79,7 +85,10 @@ class ChainExecutorLaneTest {
                 .build();
 
         assertThatThrownBy(() -> executor.execute(plan)).isInstanceOfSatisfying(GenerationUnavailableException.class,
-                e -> assertThat(e.getMessage()).contains("lane full"));
+                e -> {
+                    assertThat(e.getMessage()).contains("lane full");
+                    assertThat(e.skipped()).extracting(SkippedStep::reason).containsExactly(SkippedStep.Reason.LIMIT);
+                });
         assertThat(pro.calls()).isZero();
         assertThat(engine.sleeper.sleeps()).as("it waited for room until the deadline").isNotEmpty();
     }

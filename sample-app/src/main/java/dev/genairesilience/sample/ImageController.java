@@ -3,6 +3,7 @@ package dev.genairesilience.sample;
 import dev.genairesilience.Attempt;
 import dev.genairesilience.GeneratedImage;
 import dev.genairesilience.ImageRequest;
+import dev.genairesilience.SkippedStep;
 import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +43,18 @@ public class ImageController {
                 .header("X-GenAI-Resolution", image.resolution().label())
                 .header("X-GenAI-Degraded", Boolean.toString(image.degraded()))
                 .header("X-GenAI-Attempts", attempts(image))
+                .header("X-GenAI-Skipped", skipped(image))
                 .body(image.bytes());
     }
 
     private static String attempts(GeneratedImage image) {
         return image.attempts().size() + "; "
                 + image.attempts().stream().map(Attempt::summary).collect(Collectors.joining(", "));
+    }
+
+    /** The steps passed over without a call, such as {@code 1; gemini-pro/2K:skipped(limit)}. */
+    private static String skipped(GeneratedImage image) {
+        return image.skipped().size() + (image.skipped().isEmpty() ? ""
+                : "; " + image.skipped().stream().map(SkippedStep::summary).collect(Collectors.joining(", ")));
     }
 }

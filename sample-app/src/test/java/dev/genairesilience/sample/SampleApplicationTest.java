@@ -31,7 +31,7 @@ class SampleApplicationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
             assertThat(Arrays.copyOf(response.body(), 8)).isEqualTo(PNG_SIGNATURE);
-            for (String header : new String[] {"Provider", "Model", "Resolution", "Degraded", "Attempts"}) {
+            for (String header : new String[] {"Provider", "Model", "Resolution", "Degraded", "Attempts", "Skipped"}) {
                 assertThat(response.headers().firstValue("X-GenAI-" + header)).as(header).isPresent();
             }
             String attempts = response.headers().firstValue("X-GenAI-Attempts").orElseThrow();
