@@ -177,7 +177,8 @@ public class GenAiAutoConfiguration {
             }
         });
         return ProviderLanes.builder(breakers, budgets).maxHold(properties.getRetry().getMaxServerWait()).clock(clock)
-                .maxConcurrency(maxConcurrency).requestsPerMinute(requestsPerMinute).build();
+                .maxConcurrency(maxConcurrency).requestsPerMinute(requestsPerMinute)
+                .quotaWindow(properties.getRetry().getQuotaWindow()).build();
     }
 
     /**

@@ -36,6 +36,15 @@ public class GenAiRetryProperties {
     private Duration fallbackReserve = Duration.ofSeconds(15);
 
     /**
+     * The window a provider counts its quota in: a minute for Gemini's and OpenAI's requests per minute. After a
+     * provider refuses a call for a spent quota (a 429 with a wait hint), its lane starts no more calls within any
+     * such window than the provider admitted in the window before the refusal, and one more after each window
+     * without a refusal; so the end of a short Retry-After on a per-minute quota does not meet more refusals. 0
+     * turns this learning off.
+     */
+    private Duration quotaWindow = Duration.ofMinutes(1);
+
+    /**
      * How long a caller of an @ModelFallback method waits in all when the annotation does not say; and how long one
      * execute of the genAiRetryTemplate may keep retrying.
      */
@@ -92,6 +101,14 @@ public class GenAiRetryProperties {
         this.fallbackReserve = fallbackReserve;
     }
 
+    public Duration getQuotaWindow() {
+        return quotaWindow;
+    }
+
+    public void setQuotaWindow(Duration quotaWindow) {
+        this.quotaWindow = quotaWindow;
+    }
+
     public Duration getDefaultDeadline() {
         return defaultDeadline;
     }
@@ -113,7 +130,7 @@ public class GenAiRetryProperties {
 
     @Override
     public String toString() {
-        return "Retry[" + toSettings() + ", defaultDeadline=" + defaultDeadline + "]";
+        return "Retry[" + toSettings() + ", defaultDeadline=" + defaultDeadline + ", quotaWindow=" + quotaWindow + "]";
     }
 
     /** {@code genai.retry.budget.*}: retries stay a bounded share of first attempts, per provider. */

@@ -11,10 +11,12 @@ final class LanePlace {
 
     private final ProviderLane lane;
     private final long epoch;
+    private final long quotaStart;
 
-    LanePlace(ProviderLane lane, long epoch) {
+    LanePlace(ProviderLane lane, long epoch, long quotaStart) {
         this.lane = lane;
         this.epoch = epoch;
+        this.quotaStart = quotaStart;
     }
 
     /** The lane the place is in. */
@@ -34,6 +36,6 @@ final class LanePlace {
 
     /** The call failed with {@code failure} (its hold, if any, already recorded). */
     void leaveFailed(Failure failure) {
-        lane.leftFailed(failure, epoch);
+        lane.leftFailed(failure, epoch, quotaStart);
     }
 }

@@ -1,6 +1,7 @@
 package dev.genairesilience.chain;
 
 import dev.genairesilience.failure.Failure;
+import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Everything the engine knows about one provider, shared by every caller of it (generation,
  * {@code @ModelFallback}, warm-up, probes, the batch queue): its circuit breaker, its retry budget, the hold a
  * server's wait hint put on it, the latency of its recent calls that delivered, and how many calls it may have in
- * flight ({@link ConcurrencyLimit}, learned from its capacity answers) and, when the application sets one, how
- * many it may start per minute (a Resilience4j {@link RateLimiter}). Thread-safe.
+ * flight ({@link ConcurrencyLimit}, learned from its capacity answers), how many it may start per quota window
+ * ({@link LearnedQuota}, learned from its quota refusals) and, when the application sets one, how many it may start
+ * per minute (a Resilience4j {@link RateLimiter}). Thread-safe.
  *
  * <p>A server's wait hint ({@code Retry-After}, {@code retryDelay}, {@code estimated_time}) speaks for the
  * provider, not only for the call that got it: a spent quota or a loading model answers every caller the same.
@@ -36,10 +38,14 @@ public final class ProviderLane {
     private final LatencySamples latencies = new LatencySamples();
     private final ConcurrencyLimit concurrency;
     private final RateLimiter rate;
+    private final LearnedQuota quota;
 
-    /** @param rate the application's requests-per-minute limit of this provider, or {@code null} for none */
+    /**
+     * @param rate  the application's requests-per-minute limit of this provider, or {@code null} for none
+     * @param quota the quota the provider's refusals reveal
+     */
     ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock,
-            ConcurrencyLimit concurrency, RateLimiter rate) {
+            ConcurrencyLimit concurrency, RateLimiter rate, LearnedQuota quota) {
         this.id = id;
         this.breaker = breaker;
         this.budgets = budgets;
@@ -47,6 +53,7 @@ public final class ProviderLane {
         this.clock = clock;
         this.concurrency = concurrency;
         this.rate = rate;
+        this.quota = quota;
     }
 
     /** The provider id (or, for {@code @ModelFallback(models = …)}, the model). */
@@ -132,7 +139,8 @@ public final class ProviderLane {
     }
 
     /**
-     * Takes a place for one call if the lane's concurrency limit and its rate limit, if any, allow.
+     * Takes a place for one call if the lane's concurrency limit, the quota it learned and the application's rate
+     * limit, if any, allow.
      *
      * @return the place, to give back once the call has an answer; {@code null} when there is no room
      */
@@ -141,14 +149,20 @@ public final class ProviderLane {
         if (epoch < 0) {
             return null;
         }
-        if (rate != null && !rate.acquirePermission()) {
+        long quotaStart = quota.tryStart();
+        if (quotaStart == Long.MIN_VALUE) {
             concurrency.release();
             return null;
         }
-        return new LanePlace(this, epoch);
+        if (rate != null && !rate.acquirePermission()) {
+            quota.cancel(quotaStart);
+            concurrency.release();
+            return null;
+        }
+        return new LanePlace(this, epoch, quotaStart);
     }
 
-    /** Why {@link #tryEnter()} refused: {@code rate} when the rate limit did, else {@code limit}. */
+    /** Why {@link #tryEnter()} refused: {@code rate} when a rate (learned or set) did, else {@code limit}. */
     String fullReason() {
         return concurrency.hasRoom() ? "rate" : "limit";
     }
@@ -157,8 +171,11 @@ public final class ProviderLane {
         concurrency.release();
     }
 
-    void leftFailed(Failure failure, long epoch) {
+    void leftFailed(Failure failure, long epoch, long quotaStart) {
         holdEndAnswered(failure.serverWait() == null);
+        if (failure.kind() == FailureKind.RATE_LIMITED && failure.serverWait() != null) {
+            quota.refused(quotaStart);
+        }
         if (StepDecider.isCapacityAnswer(failure)) {
             concurrency.releaseOverCapacity(epoch);
         } else {
@@ -174,7 +191,16 @@ public final class ProviderLane {
 
     /** Whether a call could take a place now (none is taken). */
     boolean hasRoom() {
-        return concurrency.hasRoom() && (rate == null || rate.getMetrics().getAvailablePermissions() > 0);
+        return concurrency.hasRoom() && quota.hasRoom()
+                && (rate == null || rate.getMetrics().getAvailablePermissions() > 0);
+    }
+
+    /**
+     * The most calls the lane starts within a quota window, as the provider's quota refusals taught it;
+     * {@code -1} while it has refused none.
+     */
+    public int learnedQuota() {
+        return quota.limit();
     }
 
     /** How many calls the lane allows in flight now. */

@@ -26,6 +26,7 @@ public final class ProviderLanes {
     private final Clock clock;
     private final Map<String, Integer> maxConcurrency;
     private final Map<String, Integer> requestsPerMinute;
+    private final Duration quotaWindow;
     private final ConcurrentMap<String, ProviderLane> lanes = new ConcurrentHashMap<>();
 
     private ProviderLanes(Builder b) {
@@ -35,6 +36,7 @@ public final class ProviderLanes {
         this.clock = b.clock;
         this.maxConcurrency = Map.copyOf(b.maxConcurrency);
         this.requestsPerMinute = Map.copyOf(b.requestsPerMinute);
+        this.quotaWindow = b.quotaWindow;
     }
 
     /**
@@ -51,7 +53,7 @@ public final class ProviderLanes {
             int max = maxConcurrency.getOrDefault(key, UNLIMITED);
             Integer rpm = requestsPerMinute.get(key);
             return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock, new ConcurrencyLimit(max, max),
-                    rpm == null ? null : evenly(key, rpm));
+                    rpm == null ? null : evenly(key, rpm), new LearnedQuota(quotaWindow, clock));
         });
     }
 
@@ -65,7 +67,10 @@ public final class ProviderLanes {
                 .timeoutDuration(Duration.ZERO).build());
     }
 
-    /** Builds {@link ProviderLanes}: holds up to 60 s, the system clock, no per-provider concurrency maximum. */
+    /**
+     * Builds {@link ProviderLanes}: holds up to 60 s, the system clock, no per-provider concurrency maximum or rate,
+     * quotas learned per minute.
+     */
     public static final class Builder {
 
         private final ProviderBreakers breakers;
@@ -74,6 +79,7 @@ public final class ProviderLanes {
         private Clock clock = Clock.systemUTC();
         private Map<String, Integer> maxConcurrency = Map.of();
         private Map<String, Integer> requestsPerMinute = Map.of();
+        private Duration quotaWindow = Duration.ofMinutes(1);
 
         private Builder(ProviderBreakers breakers, RetryBudgets budgets) {
             this.breakers = Objects.requireNonNull(breakers, "breakers");
@@ -101,6 +107,19 @@ public final class ProviderLanes {
         /** The most calls each provider id may start per minute ({@code genai.providers.<id>.requests-per-minute}). */
         public Builder requestsPerMinute(Map<String, Integer> requestsPerMinute) {
             this.requestsPerMinute = Objects.requireNonNull(requestsPerMinute, "requestsPerMinute");
+            return this;
+        }
+
+        /**
+         * The window a provider counts its quota in ({@code genai.retry.quota-window}); {@link Duration#ZERO} learns
+         * no quota.
+         */
+        public Builder quotaWindow(Duration quotaWindow) {
+            Objects.requireNonNull(quotaWindow, "quotaWindow");
+            if (quotaWindow.isNegative()) {
+                throw new IllegalArgumentException("quotaWindow must not be negative: " + quotaWindow);
+            }
+            this.quotaWindow = quotaWindow;
             return this;
         }
 

@@ -112,7 +112,7 @@ public class GenAiEndpoint {
                 warmups.status(p.id()).map(GenAiEndpoint::warmup).orElse(null),
                 probes.last(p.id()).map(GenAiEndpoint::probe).orElse(null), activity.stats(p.id()),
                 activity.statsByResolution(p.id()), new GenAiReport.Lane(lane.concurrencyLimit(), lane.inFlight(),
-                        lane.heldFor().toMillis()));
+                        lane.heldFor().toMillis(), lane.learnedQuota()));
     }
 
     private static GenAiReport.Warmup warmup(WarmupStatus w) {

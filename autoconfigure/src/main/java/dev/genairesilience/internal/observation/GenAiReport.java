@@ -62,8 +62,10 @@ record GenAiReport(String readiness, String window, Map<String, Chain> chains, M
      * @param concurrencyLimit the calls it allows in flight, as learned from the provider's capacity answers
      * @param inFlight         its calls in flight
      * @param heldForMs        how long a server's wait hint still holds it, {@code 0} when none does
+     * @param learnedQuota     the most calls it starts per {@code genai.retry.quota-window}, as learned from the
+     *                         provider's quota refusals; {@code -1} while it has refused none
      */
-    public record Lane(int concurrencyLimit, int inFlight, long heldForMs) {
+    public record Lane(int concurrencyLimit, int inFlight, long heldForMs, int learnedQuota) {
     }
 
     /**

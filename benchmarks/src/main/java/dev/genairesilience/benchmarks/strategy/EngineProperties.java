@@ -1,5 +1,6 @@
 package dev.genairesilience.benchmarks.strategy;
 
+import dev.genairesilience.autoconfigure.GenAiRetryProperties;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import dev.genairesilience.chain.RetrySettings;
@@ -72,6 +73,7 @@ public final class EngineProperties {
         p.put("genai.retry.default-deadline", scale.property(Duration.ofSeconds(60)));
         p.put("genai.retry.budget.window", scale.property(Duration.ofSeconds(10)));
         p.put("genai.retry.fallback-reserve", scale.property(RetrySettings.defaults().fallbackReserve()));
+        p.put("genai.retry.quota-window", scale.property(new GenAiRetryProperties().getQuotaWindow()));
         CircuitBreakerConfig breaker = GenAiBreakerDefaults.config();
         String prefix = "resilience4j.circuitbreaker.configs.default.";
         p.put(prefix + "sliding-window-type", breaker.getSlidingWindowType().name());
