@@ -92,7 +92,13 @@ final class OutageScenario implements Scenario {
                         late.stream().filter(engine::touchedPrimary).count() + " of the " + late.size()
                                 + " requests arriving from 2 s into the outage to its end called the primary, "
                                 + probing.stream().filter(engine::touchedPrimary).count() + " of them "
-                                + PROBING.toSeconds() + " s or more into it"),
+                                + PROBING.toSeconds() + " s or more into it. Those later ones are the requests the"
+                                + " breaker lets through to find out whether the primary is back (3 per half-open"
+                                + " state, open 2 s doubling to 10 s); the others arrived before 16 failures in a row"
+                                + " opened it. While probes are users' requests, traffic back within 15 s needs one"
+                                + " at least every 13 s: 9 or more in this 2 min outage at 4 requests/s, over 1% by"
+                                + " themselves. Below 1% needs probes that are not users' requests (a generation"
+                                + " the engine makes and pays for itself), which is not built"),
                 returned(engine));
     }
 
