@@ -1,6 +1,8 @@
 package dev.genairesilience;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,12 +18,14 @@ public final class ImageRequest {
     private final Resolution resolution;
     private final String aspectRatio;
     private final Duration deadline;
+    private final List<String> tags;
 
     private ImageRequest(Builder builder) {
         this.prompt = builder.prompt;
         this.resolution = builder.resolution;
         this.aspectRatio = builder.aspectRatio;
         this.deadline = builder.deadline;
+        this.tags = List.copyOf(builder.tags);
     }
 
     /** A request for {@code prompt} with every other setting taken from the chain. */
@@ -36,7 +40,9 @@ public final class ImageRequest {
 
     /** A builder holding this request's values, to change some of them. */
     public Builder toBuilder() {
-        return new Builder(prompt).resolution(resolution).aspectRatio(aspectRatio).deadline(deadline);
+        Builder builder = new Builder(prompt).resolution(resolution).aspectRatio(aspectRatio).deadline(deadline);
+        tags.forEach(builder::tag);
+        return builder;
     }
 
     /** The text to draw. */
@@ -59,21 +65,30 @@ public final class ImageRequest {
         return deadline;
     }
 
+    /**
+     * The request's tags, in the order they were added: when the caller names no chain, the first one with a route in
+     * {@code genai.routing.tags} picks the chain.
+     */
+    public List<String> tags() {
+        return tags;
+    }
+
     @Override
     public String toString() {
         return "ImageRequest[prompt=<" + (prompt == null ? 0 : prompt.length()) + " chars>, resolution=" + resolution
-                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + "]";
+                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + (tags.isEmpty() ? "" : ", tags=" + tags) + "]";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageRequest r && Objects.equals(prompt, r.prompt) && resolution == r.resolution
-                && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(deadline, r.deadline);
+                && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(deadline, r.deadline)
+                && tags.equals(r.tags);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(prompt, resolution, aspectRatio, deadline);
+        return Objects.hash(prompt, resolution, aspectRatio, deadline, tags);
     }
 
     /** Builds an {@link ImageRequest}; values are checked by the engine, which names the bad field. */
@@ -82,6 +97,7 @@ public final class ImageRequest {
         private Resolution resolution;
         private String aspectRatio;
         private Duration deadline;
+        private final List<String> tags = new ArrayList<>();
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -113,6 +129,23 @@ public final class ImageRequest {
 
         public Builder deadline(Duration deadline) {
             this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Adds a tag, such as {@code photoreal}, that {@code genai.routing.tags} may route to a chain; a tag added
+         * twice counts once.
+         *
+         * @throws GenerationRejectedException naming the {@code tag} field when it is null or blank
+         */
+        public Builder tag(String tag) {
+            if (tag == null || tag.isBlank()) {
+                throw new GenerationRejectedException("tag", "a tag must not be blank");
+            }
+            String trimmed = tag.trim();
+            if (!tags.contains(trimmed)) {
+                tags.add(trimmed);
+            }
             return this;
         }
 

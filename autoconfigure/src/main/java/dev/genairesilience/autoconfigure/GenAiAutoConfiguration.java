@@ -227,11 +227,13 @@ public class GenAiAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public ImageGenerator imageGenerator(ImageProviderRegistry registry, ChainExecutor executor,
+    public ImageGenerator imageGenerator(GenAiProperties properties, ImageProviderRegistry registry,
+            ChainExecutor executor,
             @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationExecutor,
             @Qualifier("genAiTaskExecutor") ObjectProvider<Executor> ownExecutor,
             ObjectProvider<ImageJobQueue> jobQueue) {
-        return new DefaultImageGenerator(registry.chains(), registry.providers(), registry.defaultChain(), executor,
-                applicationExecutor.getIfAvailable(ownExecutor::getObject), jobQueue::getIfAvailable);
+        return DefaultImageGenerator.builder(registry.chains(), registry.providers(), executor,
+                applicationExecutor.getIfAvailable(ownExecutor::getObject)).defaultChain(registry.defaultChain())
+                .tagRoutes(properties.getRouting().getTags()).jobs(jobQueue::getIfAvailable).build();
     }
 }

@@ -53,6 +53,38 @@ public class GenAiChainProperties {
      */
     private Preference prefer = Preference.BALANCED;
 
+    /**
+     * Whether identical requests in flight at the same moment (same chain, prompt, resolution and aspect ratio)
+     * share one generation: each caller gets the image, marked shared, and a failure reaches all of them alike. A
+     * shared generation runs within the first caller's deadline; a later caller whose own deadline ends first stops
+     * waiting then.
+     */
+    private boolean coalesce;
+
+    /**
+     * Whether a provider's step starts at a lower rung of the degrade ladder while the asked resolution is failing
+     * on that provider and the lower rung is succeeding (the image says degraded, and why); a small share of
+     * requests still asks the asked resolution so that its recovery is noticed. Unset: true when the chain has a
+     * degrade ladder. Never with prefer: quality, which always tries the asked resolution first.
+     */
+    private Boolean adaptiveResolution;
+
+    public boolean isCoalesce() {
+        return coalesce;
+    }
+
+    public void setCoalesce(boolean coalesce) {
+        this.coalesce = coalesce;
+    }
+
+    public Boolean getAdaptiveResolution() {
+        return adaptiveResolution;
+    }
+
+    public void setAdaptiveResolution(Boolean adaptiveResolution) {
+        this.adaptiveResolution = adaptiveResolution;
+    }
+
     public Preference getPrefer() {
         return prefer;
     }
@@ -129,6 +161,7 @@ public class GenAiChainProperties {
     public String toString() {
         return "Chain[providers=" + providers + ", resolution=" + resolution + ", degrade=" + degrade
                 + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
-                + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", prefer=" + prefer + "]";
+                + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", prefer=" + prefer + ", coalesce="
+                + coalesce + ", adaptiveResolution=" + adaptiveResolution + "]";
     }
 }

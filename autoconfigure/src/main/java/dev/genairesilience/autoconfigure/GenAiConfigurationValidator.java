@@ -39,6 +39,12 @@ final class GenAiConfigurationValidator {
             problems.add("genai.default-chain: "
                     + ChainDefinition.unknownChainMessage(defaultChain, properties.getChains().keySet()));
         }
+        properties.getRouting().getTags().forEach((tag, chain) -> {
+            if (chain == null || !properties.getChains().containsKey(chain)) {
+                problems.add("genai.routing.tags." + tag + ": "
+                        + ChainDefinition.unknownChainMessage(chain, properties.getChains().keySet()));
+            }
+        });
         checkRetry(properties.getRetry(), problems);
         positive("genai.http.connect-timeout", properties.getHttp().getConnectTimeout(), problems);
         checkMaxResponseSize(properties.getHttp().getMaxResponseSize(), problems);

@@ -37,6 +37,9 @@ public class GenAiProperties {
     /** The HTTP client shared by every provider. */
     private final Http http = new Http();
 
+    /** Which chain a request goes to when its caller names none. */
+    private final Routing routing = new Routing();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -81,10 +84,38 @@ public class GenAiProperties {
         return http;
     }
 
+    public Routing getRouting() {
+        return routing;
+    }
+
     @Override
     public String toString() {
         return "GenAiProperties[enabled=" + enabled + ", defaultChain=" + defaultChain + ", providers=" + providers
-                + ", chains=" + chains + ", retry=" + retry + ", http=" + http + "]";
+                + ", chains=" + chains + ", retry=" + retry + ", http=" + http + ", routing=" + routing + "]";
+    }
+
+    /** {@code genai.routing.*}: which chain a request goes to when its caller names none. */
+    public static class Routing {
+
+        /**
+         * The chain for each request tag (ImageRequest.builder(prompt).tag("photoreal")), such as photoreal:
+         * product-shots. Used when the caller names no chain: the request's first tag with a route picks the chain;
+         * a request without one goes to genai.default-chain.
+         */
+        private Map<String, String> tags = new LinkedHashMap<>();
+
+        public Map<String, String> getTags() {
+            return tags;
+        }
+
+        public void setTags(Map<String, String> tags) {
+            this.tags = tags;
+        }
+
+        @Override
+        public String toString() {
+            return "Routing[tags=" + tags + "]";
+        }
     }
 
     /** The shared HTTP client's settings. */

@@ -77,6 +77,7 @@ final class ImageProviderAssembler {
         return ChainDefinition.builder(name).providers(providers).resolution(Resolution.parse(c.getResolution()))
                 .degrade(degrade).aspectRatio(AspectRatio.parse(c.getAspectRatio()).toString())
                 .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
-                .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).build();
+                .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).coalesce(c.isCoalesce())
+                .adaptiveResolution(c.getAdaptiveResolution()).build();
     }
 }

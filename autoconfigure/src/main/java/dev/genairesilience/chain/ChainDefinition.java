@@ -25,6 +25,8 @@ public final class ChainDefinition {
     private final StepOrder order;
     private final ContentBlockedAction onContentBlocked;
     private final Preference preference;
+    private final boolean coalesce;
+    private final Boolean adaptiveResolution;
 
     private ChainDefinition(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -37,6 +39,8 @@ public final class ChainDefinition {
         this.order = Objects.requireNonNull(b.order, "order");
         this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
         this.preference = Objects.requireNonNull(b.preference, "preference");
+        this.coalesce = b.coalesce;
+        this.adaptiveResolution = b.adaptiveResolution;
     }
 
     /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
@@ -94,18 +98,36 @@ public final class ChainDefinition {
         return preference;
     }
 
+    /** Whether identical requests in flight at the same moment share one generation. */
+    public boolean coalesce() {
+        return coalesce;
+    }
+
+    /**
+     * Whether a provider's step may start at a lower rung of the degrade ladder while the asked resolution is
+     * failing there: as set, else {@code true} when the chain has a ladder (the user's consent to lower rungs).
+     * Never under {@link Preference#QUALITY}, which always tries the asked resolution first.
+     */
+    public boolean adaptiveResolution() {
+        if (preference == Preference.QUALITY || degrade.isEmpty()) {
+            return false;
+        }
+        return adaptiveResolution == null || adaptiveResolution;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
                 && resolution == c.resolution && degrade.equals(c.degrade) && Objects.equals(aspectRatio, c.aspectRatio)
                 && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
-                && onContentBlocked == c.onContentBlocked && preference == c.preference;
+                && onContentBlocked == c.onContentBlocked && preference == c.preference && coalesce == c.coalesce
+                && Objects.equals(adaptiveResolution, c.adaptiveResolution);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
-                onContentBlocked, preference);
+                onContentBlocked, preference, coalesce, adaptiveResolution);
     }
 
     @Override
@@ -113,7 +135,7 @@ public final class ChainDefinition {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
                 + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", preference="
-                + preference + "]";
+                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + "]";
     }
 
     /**
@@ -165,6 +187,8 @@ public final class ChainDefinition {
         private StepOrder order = StepOrder.PROVIDER_FIRST;
         private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
         private Preference preference = Preference.BALANCED;
+        private boolean coalesce;
+        private Boolean adaptiveResolution;
 
         private Builder(String name) {
             this.name = name;
@@ -212,6 +236,18 @@ public final class ChainDefinition {
 
         public Builder preference(Preference preference) {
             this.preference = preference;
+            return this;
+        }
+
+        /** Whether identical requests in flight at the same moment share one generation (default no). */
+        public Builder coalesce(boolean coalesce) {
+            this.coalesce = coalesce;
+            return this;
+        }
+
+        /** Whether steps may start lower on the degrade ladder; {@code null}: yes when there is a ladder. */
+        public Builder adaptiveResolution(Boolean adaptiveResolution) {
+            this.adaptiveResolution = adaptiveResolution;
             return this;
         }
 

@@ -25,35 +25,31 @@ public final class DefaultImageGenerator implements ImageGenerator {
 
     private final Map<String, ChainDefinition> chains;
     private final String defaultChain;
+    private final Map<String, String> tagRoutes;
     private final ChainPlanner planner;
     private final ChainExecutor executor;
     private final Executor async;
     private final Supplier<ImageJobQueue> jobs;
 
-    /** An engine without an off-peak queue: {@code submit} and {@code job} are refused. */
-    public DefaultImageGenerator(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
-            String defaultChain, ChainExecutor executor, Executor async) {
-        this(chains, providers, defaultChain, executor, async, () -> null);
+    private DefaultImageGenerator(Builder b) {
+        this.chains = Map.copyOf(b.chains);
+        this.planner = new ChainPlanner(b.providers);
+        this.defaultChain = b.defaultChain == null || b.defaultChain.isBlank() ? null : b.defaultChain;
+        this.tagRoutes = Map.copyOf(b.tagRoutes);
+        this.executor = b.executor;
+        this.async = b.async;
+        this.jobs = b.jobs;
     }
 
     /**
-     * @param chains       the configured chains by name
-     * @param providers    the available providers by id (those left out at start-up are absent)
-     * @param defaultChain the chain used when none is named, or {@code null} to use the only chain there is
-     * @param executor     runs the plans
-     * @param async        runs {@code generateAsync}
-     * @param jobs         the off-peak queue, asked for at the first {@code submit} (it runs its jobs through this
-     *                     generator, so it may not exist yet when the generator is built); {@code null} when there
-     *                     is none
+     * @param chains    the configured chains by name
+     * @param providers the available providers by id (those left out at start-up are absent)
+     * @param executor  runs the plans
+     * @param async     runs {@code generateAsync}
      */
-    public DefaultImageGenerator(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
-            String defaultChain, ChainExecutor executor, Executor async, Supplier<ImageJobQueue> jobs) {
-        this.chains = Map.copyOf(chains);
-        this.planner = new ChainPlanner(providers);
-        this.defaultChain = defaultChain == null || defaultChain.isBlank() ? null : defaultChain;
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.async = Objects.requireNonNull(async, "async");
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
+    public static Builder builder(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
+            ChainExecutor executor, Executor async) {
+        return new Builder(chains, providers, executor, async);
     }
 
     @Override
@@ -64,13 +60,13 @@ public final class DefaultImageGenerator implements ImageGenerator {
     @Override
     public GeneratedImage generate(String chain, ImageRequest request) {
         Objects.requireNonNull(request, "request");
-        ChainDefinition definition = chain(chain);
+        ChainDefinition definition = chain(chain, request);
         Plan<ProviderImage> plan = planner.plan(definition, ResolvedRequest.of(request, definition));
         Outcome<ProviderImage> outcome = executor.execute(plan);
         ProviderImage image = outcome.value();
         Step<ProviderImage> step = outcome.step();
         return new GeneratedImage(image.bytes(), image.mimeType(), step.provider(), step.model(), step.resolution(),
-                outcome.degraded(), outcome.attempts(), outcome.skipped());
+                outcome.degraded(), outcome.attempts(), outcome.skipped(), false);
     }
 
     @Override
@@ -93,7 +89,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
     public ImageJob submit(String chain, ImageRequest request) {
         Objects.requireNonNull(request, "request");
         ImageJobQueue queue = queue();
-        ChainDefinition definition = chain(chain);
+        ChainDefinition definition = chain(chain, request);
         planner.plan(definition, ResolvedRequest.of(request, definition));
         return queue.enqueue(definition.name(), request);
     }
@@ -112,8 +108,14 @@ public final class DefaultImageGenerator implements ImageGenerator {
         return queue;
     }
 
-    private ChainDefinition chain(String name) {
+    private ChainDefinition chain(String name, ImageRequest request) {
         if (name == null || name.isBlank()) {
+            for (String tag : request.tags()) {
+                String routed = tagRoutes.get(tag);
+                if (routed != null) {
+                    return named(routed);
+                }
+            }
             if (defaultChain != null) {
                 return named(defaultChain);
             }
@@ -132,5 +134,56 @@ public final class DefaultImageGenerator implements ImageGenerator {
             throw new GenerationRejectedException("chain", ChainDefinition.unknownChainMessage(name, chains.keySet()));
         }
         return chain;
+    }
+
+    /**
+     * Builds a {@link DefaultImageGenerator}: no default chain (the only chain there is, if there is one), no tag
+     * routes, no off-peak queue.
+     */
+    public static final class Builder {
+
+        private final Map<String, ChainDefinition> chains;
+        private final Map<String, ImageProvider> providers;
+        private final ChainExecutor executor;
+        private final Executor async;
+        private String defaultChain;
+        private Map<String, String> tagRoutes = Map.of();
+        private Supplier<ImageJobQueue> jobs = () -> null;
+
+        private Builder(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
+                ChainExecutor executor, Executor async) {
+            this.chains = Objects.requireNonNull(chains, "chains");
+            this.providers = Objects.requireNonNull(providers, "providers");
+            this.executor = Objects.requireNonNull(executor, "executor");
+            this.async = Objects.requireNonNull(async, "async");
+        }
+
+        /** The chain used when a request names none and no tag routes it ({@code genai.default-chain}). */
+        public Builder defaultChain(String defaultChain) {
+            this.defaultChain = defaultChain;
+            return this;
+        }
+
+        /**
+         * The chain for each request tag ({@code genai.routing.tags}), used when the caller names no chain: the
+         * request's first tag that has a route picks the chain.
+         */
+        public Builder tagRoutes(Map<String, String> tagRoutes) {
+            this.tagRoutes = Objects.requireNonNull(tagRoutes, "tagRoutes");
+            return this;
+        }
+
+        /**
+         * The off-peak queue, asked for at the first {@code submit} (it runs its jobs through this generator, so it
+         * may not exist yet when the generator is built); it may supply {@code null} when there is none.
+         */
+        public Builder jobs(Supplier<ImageJobQueue> jobs) {
+            this.jobs = Objects.requireNonNull(jobs, "jobs");
+            return this;
+        }
+
+        public DefaultImageGenerator build() {
+            return new DefaultImageGenerator(this);
+        }
     }
 }

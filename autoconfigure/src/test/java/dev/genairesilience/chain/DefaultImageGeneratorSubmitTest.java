@@ -38,7 +38,8 @@ class DefaultImageGeneratorSubmitTest {
                 .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).build());
         chains.put("thumbs", ChainDefinition.builder("thumbs").providers(List.of("small")).resolution(ONE_K)
                 .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).build());
-        return new DefaultImageGenerator(chains, providers, "shots", engine.executor, Runnable::run, () -> jobs);
+        return DefaultImageGenerator.builder(chains, providers, engine.executor, Runnable::run).defaultChain("shots")
+                .jobs(() -> jobs).build();
     }
 
     @Test

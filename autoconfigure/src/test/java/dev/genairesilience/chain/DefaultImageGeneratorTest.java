@@ -60,7 +60,26 @@ class DefaultImageGeneratorTest {
         for (ChainDefinition chain : chains) {
             byName.put(chain.name(), chain);
         }
-        return new DefaultImageGenerator(byName, providers, null, engine.executor, async);
+        return DefaultImageGenerator.builder(byName, providers, engine.executor, async).build();
+    }
+
+    @Test
+    void aRequestsFirstRoutedTagPicksTheChainWhenTheCallerNamesNone() {
+        provider("pro", serving(ALL));
+        provider("flash", serving(ALL));
+        ChainDefinition photo = chain("photo", List.of("pro"), List.of(), null, StepOrder.PROVIDER_FIRST);
+        ChainDefinition art = chain("art", List.of("flash"), List.of(), null, StepOrder.PROVIDER_FIRST);
+        DefaultImageGenerator generator = DefaultImageGenerator.builder(Map.of("photo", photo, "art", art), providers,
+                engine.executor, async).defaultChain("photo").tagRoutes(Map.of("artistic", "art")).build();
+
+        assertThat(generator.generate(ImageRequest.builder("kite").tag("sketch").tag("artistic").build()).provider())
+                .isEqualTo("flash");
+        assertThat(generator.generate(ImageRequest.builder("kite").tag("sketch").build()).provider())
+                .as("no tag with a route: the default chain").isEqualTo("pro");
+        assertThat(generator.generate("photo", ImageRequest.builder("kite").tag("artistic").build()).provider())
+                .as("a chain the caller names wins").isEqualTo("pro");
+        assertThatThrownBy(() -> ImageRequest.builder("kite").tag(" ")).isInstanceOfSatisfying(
+                GenerationRejectedException.class, e -> assertThat(e.field()).isEqualTo("tag"));
     }
 
     @Test
@@ -192,8 +211,8 @@ class DefaultImageGeneratorTest {
         ChainDefinition second = chain("second", List.of("flash"), List.of(), null, StepOrder.PROVIDER_FIRST);
 
         assertThat(generator(second).generate(ImageRequest.of("kite")).provider()).isEqualTo("flash");
-        assertThat(new DefaultImageGenerator(Map.of("first", first, "second", second), providers, "second",
-                engine.executor, async).generate(ImageRequest.of("kite")).provider()).isEqualTo("flash");
+        assertThat(DefaultImageGenerator.builder(Map.of("first", first, "second", second), providers,
+                engine.executor, async).defaultChain("second").build().generate(ImageRequest.of("kite")).provider()).isEqualTo("flash");
         assertThat(rejectedField(generator(first, second), " ", ImageRequest.of("kite"))).isEqualTo("chain");
     }
 
