@@ -35,7 +35,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
 
     private DefaultImageGenerator(Builder b) {
         this.chains = Map.copyOf(b.chains);
-        this.planner = new ChainPlanner(b.providers);
+        this.planner = new ChainPlanner(b.providers, b.executor.lanes());
         this.defaultChain = b.defaultChain == null || b.defaultChain.isBlank() ? null : b.defaultChain;
         this.tagRoutes = Map.copyOf(b.tagRoutes);
         this.executor = b.executor;
