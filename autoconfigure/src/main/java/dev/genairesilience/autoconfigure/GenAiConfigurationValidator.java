@@ -6,6 +6,7 @@ import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.util.unit.DataSize;
@@ -90,6 +91,26 @@ final class GenAiConfigurationValidator {
             problems.add(path + ".aspect-ratio: " + e.getMessage());
         }
         positive(path + ".deadline", chain.getDeadline(), problems);
+        checkBalance(path + ".balance", chain, problems);
+    }
+
+    private static void checkBalance(String path, GenAiChainProperties chain, List<String> problems) {
+        Map<String, Integer> balance = chain.getBalance();
+        if (balance.isEmpty()) {
+            return;
+        }
+        balance.forEach((id, weight) -> {
+            if (!chain.getProviders().contains(id)) {
+                problems.add(path + "." + id + ": not one of the chain's providers " + chain.getProviders());
+            }
+            if (weight == null || weight < 1) {
+                problems.add(path + "." + id + ": a weight is a whole number of at least 1, was " + weight);
+            }
+        });
+        if (balance.size() < 2) {
+            problems.add(path + ": names " + balance.keySet() + "; balancing needs at least two of the chain's "
+                    + "providers");
+        }
     }
 
     private static void knownProvider(String path, String id, Set<String> providerIds, List<String> problems) {

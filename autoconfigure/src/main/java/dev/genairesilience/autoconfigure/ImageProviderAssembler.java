@@ -78,6 +78,14 @@ final class ImageProviderAssembler {
                 .degrade(degrade).aspectRatio(AspectRatio.parse(c.getAspectRatio()).toString())
                 .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
                 .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).coalesce(c.isCoalesce())
-                .adaptiveResolution(c.getAdaptiveResolution()).build();
+                .adaptiveResolution(c.getAdaptiveResolution()).balance(balanced(c, providers))
+                .balanceBy(c.getBalanceBy()).build();
+    }
+
+    /** The balanced providers that are there, in the chain's order. */
+    private static Map<String, Integer> balanced(GenAiChainProperties c, List<String> providers) {
+        Map<String, Integer> balance = new LinkedHashMap<>();
+        providers.stream().filter(c.getBalance()::containsKey).forEach(id -> balance.put(id, c.getBalance().get(id)));
+        return balance;
     }
 }

@@ -8,6 +8,7 @@ import dev.genairesilience.spi.ProviderImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a chain and a request into the plan of provider × resolution steps, in the chain's order. A step a
@@ -18,6 +19,7 @@ final class ChainPlanner {
 
     private final Map<String, ImageProvider> providers;
     private final ProviderLanes lanes;
+    private final Map<String, ProviderBalancer> balancers = new ConcurrentHashMap<>();
 
     ChainPlanner(Map<String, ImageProvider> providers, ProviderLanes lanes) {
         this.providers = Map.copyOf(providers);
@@ -53,9 +55,15 @@ final class ChainPlanner {
                 .forEach(s -> plan.passOver(s, start.why())));
     }
 
+    /** The chain's providers that are there, its balanced ones grouped with the one picked for this request first. */
     private List<ImageProvider> available(ChainDefinition chain) {
+        List<String> ids = chain.providers();
+        if (!chain.balance().isEmpty()) {
+            ids = balancers.computeIfAbsent(chain.name(), name -> new ProviderBalancer(chain.balance(),
+                    chain.balanceBy())).order(ids, id -> lanes.lane(id).inFlight());
+        }
         List<ImageProvider> available = new ArrayList<>();
-        for (String id : chain.providers()) {
+        for (String id : ids) {
             ImageProvider provider = providers.get(id);
             if (provider != null) {
                 available.add(provider);
