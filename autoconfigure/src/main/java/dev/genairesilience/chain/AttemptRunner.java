@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the lane (its breaker,
- * its hold, its latency, its concurrency limit) and records the {@link Attempt} with its cost. The caller has already taken a
- * place in the lane and the breaker's permission; both are given back here, whatever happens.
+ * its hold, its latency, its concurrency limit) and records the {@link Attempt}, priced by the {@link PriceList}. The
+ * caller has already taken a place in the lane and the breaker's permission; both are given back here, whatever
+ * happens.
  * Only a provider fault is an error to the breaker: a rejected, blocked or unrecognised call releases the
  * permission, so that no caller can open a healthy provider's breaker.
  */
