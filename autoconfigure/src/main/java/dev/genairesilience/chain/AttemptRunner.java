@@ -51,6 +51,7 @@ final class AttemptRunner {
             Duration took = since(start);
             if (lane != null) {
                 breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+                lane.resolutionHealth().record(step.resolution(), true);
                 place.leaveDelivered(took);
             }
             state.recordSuccess(record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
@@ -67,6 +68,7 @@ final class AttemptRunner {
                 lane.hold(failure);
                 if (failure.kind().providerFault()) {
                     breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
+                    lane.resolutionHealth().record(step.resolution(), false);
                 } else {
                     breaker.releasePermission();
                 }

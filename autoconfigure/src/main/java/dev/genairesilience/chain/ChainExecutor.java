@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.BackOffInterruptedException;
@@ -71,6 +72,11 @@ public final class ChainExecutor {
      */
     public static Builder builder(FailureClassification classification, ProviderLanes lanes) {
         return new Builder(classification, lanes);
+    }
+
+    /** The lanes the steps run in. */
+    ProviderLanes lanes() {
+        return lanes;
     }
 
     /**
@@ -144,6 +150,11 @@ public final class ChainExecutor {
             DeadlineShares shares, StepPolicy policy, List<Integer> full, boolean firstPass) {
         List<Step<T>> steps = plan.steps();
         Step<T> step = steps.get(i);
+        Optional<String> passedOver = plan.passedOver(step);
+        if (passedOver.isPresent()) {
+            state.skip(step, SkippedStep.Reason.RESOLUTION_FAILING, null, "passed over, " + passedOver.get());
+            return null;
+        }
         if (state.isSkipped(step.breakerId())) {
             state.skip(step, SkippedStep.Reason.GIVEN_UP, null, "skipped, provider given up for this request");
             return null;

@@ -11,14 +11,17 @@ import java.util.Map;
 
 /**
  * Turns a chain and a request into the plan of provider × resolution steps, in the chain's order. A step a
- * provider's capabilities do not cover is left out: it is never sent.
+ * provider's capabilities do not cover is left out: it is never sent. With adaptive resolution, the steps of a
+ * provider above where its {@link AdaptiveStart} says to start are passed over, with why.
  */
 final class ChainPlanner {
 
     private final Map<String, ImageProvider> providers;
+    private final ProviderLanes lanes;
 
-    ChainPlanner(Map<String, ImageProvider> providers) {
+    ChainPlanner(Map<String, ImageProvider> providers, ProviderLanes lanes) {
         this.providers = Map.copyOf(providers);
+        this.lanes = lanes;
     }
 
     /** @throws GenerationRejectedException when the chain has providers but none can serve the request at all */
@@ -32,9 +35,22 @@ final class ChainPlanner {
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
-        return Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps).lastResort(lastResort)
-                .aspectRatio(request.aspectRatio()).prompt(request.prompt()).onContentBlocked(chain.onContentBlocked())
-                .preference(chain.preference()).build();
+        Plan.Builder<ProviderImage> plan = Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps)
+                .lastResort(lastResort).aspectRatio(request.aspectRatio()).prompt(request.prompt())
+                .onContentBlocked(chain.onContentBlocked()).preference(chain.preference());
+        if (chain.adaptiveResolution()) {
+            available.forEach(provider -> adapt(plan, steps, provider));
+        }
+        return plan.build();
+    }
+
+    /** Passes over {@code provider}'s steps above the rung its lane says to start at, if any. */
+    private void adapt(Plan.Builder<ProviderImage> plan, List<Step<ProviderImage>> steps, ImageProvider provider) {
+        List<Step<ProviderImage>> own = steps.stream().filter(s -> s.provider().equals(provider.id())).toList();
+        List<Resolution> ladder = own.stream().map(Step::resolution).toList();
+        lanes.lane(provider.id()).adaptiveStart(ladder).ifPresent(start -> own.stream()
+                .filter(s -> s.resolution().compareTo(start.at()) > 0)
+                .forEach(s -> plan.passOver(s, start.why())));
     }
 
     private List<ImageProvider> available(ChainDefinition chain) {

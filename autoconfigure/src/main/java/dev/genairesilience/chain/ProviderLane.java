@@ -1,5 +1,6 @@
 package dev.genairesilience.chain;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -7,6 +8,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +41,8 @@ public final class ProviderLane {
     private final ConcurrencyLimit concurrency;
     private final RateLimiter rate;
     private final LearnedQuota quota;
+    private final ResolutionHealth resolutions = new ResolutionHealth();
+    private final AdaptiveStart adaptiveStart = new AdaptiveStart();
 
     /**
      * @param rate  the application's requests-per-minute limit of this provider, or {@code null} for none
@@ -187,6 +191,16 @@ public final class ProviderLane {
         latencies.add(took);
         holdEndAnswered(true);
         concurrency.releaseDelivered();
+    }
+
+    /** How the provider's recent calls fared at each resolution. */
+    ResolutionHealth resolutionHealth() {
+        return resolutions;
+    }
+
+    /** Where this provider's steps start on a degrade ladder, from its {@link #resolutionHealth()}. */
+    Optional<AdaptiveStart.Start> adaptiveStart(List<Resolution> ladder) {
+        return adaptiveStart.startFor(resolutions, ladder);
     }
 
     /** Whether a call could take a place now (none is taken). */
