@@ -69,6 +69,9 @@ final class GenAiConfigurationValidator {
         if (provider.getRequestsPerMinute() != null && provider.getRequestsPerMinute() < 1) {
             problems.add(path + ".requests-per-minute: " + provider.getRequestsPerMinute() + " must be at least 1");
         }
+        if (provider.getPrice() != null) {
+            PriceProperties.read(path + ".price", provider.getPrice(), false, problems);
+        }
     }
 
     private static void checkChain(String path, GenAiChainProperties chain, Set<String> providerIds,

@@ -1,5 +1,6 @@
 package dev.genairesilience.autoconfigure;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,6 +66,23 @@ public class GenAiProviderProperties {
      * finds it spent goes to the next provider, or waits within its deadline. Unset: no limit.
      */
     private Integer requestsPerMinute;
+
+    /**
+     * What this provider charges, in the application's currency: per delivered image by resolution ({@code 1K},
+     * {@code 2K}, {@code 4K}), and {@code failed-call} for a call that fails with an HTTP answer (default 0:
+     * providers charge nothing for a call that produced no image). Each image's {@code cost()} and the
+     * {@code genai.cost} meter come from it; an image delivered at a resolution without a price has no known cost.
+     * A {@code local} provider costs 0 unless priced here.
+     */
+    private Map<String, BigDecimal> price = new LinkedHashMap<>();
+
+    public Map<String, BigDecimal> getPrice() {
+        return price;
+    }
+
+    public void setPrice(Map<String, BigDecimal> price) {
+        this.price = price;
+    }
 
     public Integer getRequestsPerMinute() {
         return requestsPerMinute;
@@ -156,6 +174,6 @@ public class GenAiProviderProperties {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
                 + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency
-                + ", requestsPerMinute=" + requestsPerMinute + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + ", price=" + price + "]";
     }
 }

@@ -2,6 +2,8 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.PriceList;
+import dev.genairesilience.chain.ProviderPrice;
 import dev.genairesilience.spi.AspectRatio;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ImageProviderFactory;
@@ -34,6 +36,7 @@ final class ImageProviderAssembler {
     /** @param properties already checked by {@link GenAiConfigurationValidator} */
     ImageProviderRegistry assemble(GenAiProperties properties) {
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
+        Map<String, ProviderPrice> prices = new LinkedHashMap<>();
         long maxResponseBytes = properties.getHttp().getMaxResponseSize().toBytes();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
@@ -47,12 +50,14 @@ final class ImageProviderAssembler {
                 return;
             }
             providers.put(id, create(factory, s));
+            prices.put(id, PriceProperties.read("genai.providers." + id + ".price",
+                    p.getPrice() == null ? Map.of() : p.getPrice(), factory.freeOfCharge(), new ArrayList<>()));
         });
         Map<String, ChainDefinition> chains = new LinkedHashMap<>();
         properties.getChains().forEach((name, c) -> chains.put(name, chain(name, c, providers)));
         String defaultChain = properties.getDefaultChain();
         return new ImageProviderRegistry(providers, chains,
-                defaultChain == null || defaultChain.isBlank() ? null : defaultChain);
+                defaultChain == null || defaultChain.isBlank() ? null : defaultChain, PriceList.of(prices));
     }
 
     private ImageProvider create(ImageProviderFactory factory, ProviderSettings settings) {

@@ -77,7 +77,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
         ProviderImage image = outcome.value();
         Step<ProviderImage> step = outcome.step();
         return new GeneratedImage(image.bytes(), image.mimeType(), step.provider(), step.model(), step.resolution(),
-                outcome.degraded(), outcome.attempts(), outcome.skipped(), false);
+                outcome.degraded(), outcome.attempts(), outcome.skipped(), false, PriceList.total(outcome.attempts()));
     }
 
     @Override
