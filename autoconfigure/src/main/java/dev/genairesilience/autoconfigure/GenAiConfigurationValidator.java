@@ -1,6 +1,7 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
@@ -55,6 +56,10 @@ final class GenAiConfigurationValidator {
     }
 
     private void checkProvider(String path, GenAiProviderProperties provider, List<String> problems) {
+        if (path.indexOf(ProviderLanes.KEY_SEPARATOR) >= 0) {
+            problems.add(path + ": a provider id may not contain '" + ProviderLanes.KEY_SEPARATOR
+                    + "' (it names the lanes of a provider's keys)");
+        }
         String type = provider.getType();
         if (type == null || type.isBlank()) {
             problems.add(path + ".type: missing; known types: " + knownTypes);
@@ -63,6 +68,7 @@ final class GenAiConfigurationValidator {
                     + " (declare an ImageProviderFactory bean to add one)");
         }
         positive(path + ".timeout", provider.getTimeout(), problems);
+        checkKeys(path, provider, problems);
         if (provider.getMaxConcurrency() != null && provider.getMaxConcurrency() < 1) {
             problems.add(path + ".max-concurrency: " + provider.getMaxConcurrency() + " must be at least 1");
         }
@@ -95,6 +101,21 @@ final class GenAiConfigurationValidator {
         }
         positive(path + ".deadline", chain.getDeadline(), problems);
         checkBalance(path + ".balance", chain, problems);
+    }
+
+    private static void checkKeys(String path, GenAiProviderProperties provider, List<String> problems) {
+        List<String> keys = provider.getApiKeys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (provider.getApiKey() != null && !provider.getApiKey().isBlank()) {
+            problems.add(path + ".api-keys: set either api-key or api-keys, not both");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) == null || keys.get(i).isBlank()) {
+                problems.add(path + ".api-keys[" + i + "]: empty");
+            }
+        }
     }
 
     private static void checkBalance(String path, GenAiChainProperties chain, List<String> problems) {

@@ -3,7 +3,9 @@ package dev.genairesilience.autoconfigure;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +28,14 @@ public class GenAiProviderProperties {
 
     /** The API key or token. A provider whose type needs one and has none is left out of its chains, with a warning. */
     private String apiKey;
+
+    /**
+     * Several API keys of the same model, instead of api-key: each key gets a lane of its own (<id>#1, <id>#2, ...),
+     * so that a 429 that spends one key's quota holds that key only and the others keep serving; a key the provider
+     * refuses (401, 403) is taken out with one warning giving its position. max-concurrency and requests-per-minute
+     * apply to each key; the circuit breaker is the provider's.
+     */
+    private List<String> apiKeys = new ArrayList<>();
 
     /**
      * The API's base URL, for gateways, proxies and OpenAI-compatible servers; unset for the type's public endpoint.
@@ -124,6 +134,14 @@ public class GenAiProviderProperties {
         this.apiKey = apiKey;
     }
 
+    public List<String> getApiKeys() {
+        return apiKeys;
+    }
+
+    public void setApiKeys(List<String> apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
     public URI getBaseUrl() {
         return baseUrl;
     }
@@ -164,14 +182,15 @@ public class GenAiProviderProperties {
         this.probeInterval = probeInterval;
     }
 
-    /** Whether an API key was given. */
+    /** Whether an API key was given (in api-key or api-keys). */
     public boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
+        return apiKey != null && !apiKey.isBlank() || !apiKeys.isEmpty();
     }
 
     @Override
     public String toString() {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
+                + (apiKeys.isEmpty() ? "" : ", apiKeys=<" + apiKeys.size() + " keys>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
                 + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency
                 + ", requestsPerMinute=" + requestsPerMinute + ", price=" + price + "]";

@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.KeyedImageProvider;
 import dev.genairesilience.chain.PriceList;
 import dev.genairesilience.chain.ProviderPrice;
 import dev.genairesilience.spi.AspectRatio;
@@ -40,16 +41,22 @@ final class ImageProviderAssembler {
         long maxResponseBytes = properties.getHttp().getMaxResponseSize().toBytes();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
-            ProviderSettings s = ProviderSettings.builder(id, p.getType()).model(p.getModel())
+            ProviderSettings.Builder settings = ProviderSettings.builder(id, p.getType()).model(p.getModel())
                     .apiKey(p.getApiKey()).baseUrl(p.getBaseUrl()).timeout(p.getTimeout())
-                    .waitForModel(p.isWaitForModel()).options(p.getOptions()).maxResponseBytes(maxResponseBytes)
-                    .build();
-            if (factory.requiresApiKey() && !s.hasApiKey()) {
-                log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider is "
-                        + "left out of its chains", id, id, p.getType());
-                return;
+                    .waitForModel(p.isWaitForModel()).options(p.getOptions()).maxResponseBytes(maxResponseBytes);
+            if (!p.getApiKeys().isEmpty()) {
+                List<ImageProvider> keys = new ArrayList<>();
+                p.getApiKeys().forEach(key -> keys.add(create(factory, settings.apiKey(key).build())));
+                providers.put(id, new KeyedImageProvider(keys));
+            } else {
+                ProviderSettings s = settings.build();
+                if (factory.requiresApiKey() && !s.hasApiKey()) {
+                    log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider "
+                            + "is left out of its chains", id, id, p.getType());
+                    return;
+                }
+                providers.put(id, create(factory, s));
             }
-            providers.put(id, create(factory, s));
             prices.put(id, PriceProperties.read("genai.providers." + id + ".price",
                     p.getPrice() == null ? Map.of() : p.getPrice(), factory.freeOfCharge(), new ArrayList<>()));
         });

@@ -4,6 +4,7 @@ import dev.genairesilience.Attempt;
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
+import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,9 @@ final class AttemptRunner {
                     lane.resolutionHealth().record(step.resolution(), false);
                 } else {
                     breaker.releasePermission();
+                }
+                if (failure.kind() == FailureKind.AUTHENTICATION) {
+                    lane.refuseKey(failure.httpStatus());
                 }
                 place.leaveFailed(failure);
             }
