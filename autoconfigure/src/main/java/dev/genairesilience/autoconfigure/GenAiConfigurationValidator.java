@@ -45,6 +45,7 @@ final class GenAiConfigurationValidator {
                         + ChainDefinition.unknownChainMessage(chain, properties.getChains().keySet()));
             }
         });
+        PeakHoursProperties.peakHours(properties.getPeak(), problems);
         checkRetry(properties.getRetry(), problems);
         positive("genai.http.connect-timeout", properties.getHttp().getConnectTimeout(), problems);
         checkMaxResponseSize(properties.getHttp().getMaxResponseSize(), problems);
@@ -83,6 +84,7 @@ final class GenAiConfigurationValidator {
             problems.add(path + ".providers: empty, and no last-resort either; a chain needs at least one provider");
         }
         checkResolutions(path, chain, problems);
+        checkPeak(path + ".peak", chain.getPeak(), providerIds, problems);
         String aspectRatio = chain.getAspectRatio();
         try {
             AspectRatio.parse(aspectRatio);
@@ -90,6 +92,17 @@ final class GenAiConfigurationValidator {
             problems.add(path + ".aspect-ratio: " + e.getMessage());
         }
         positive(path + ".deadline", chain.getDeadline(), problems);
+    }
+
+    private static void checkPeak(String path, GenAiChainProperties.Peak peak, Set<String> providerIds,
+            List<String> problems) {
+        List<String> providers = peak.getProviders() == null ? List.of() : peak.getProviders();
+        for (int i = 0; i < providers.size(); i++) {
+            knownProvider(path + ".providers[" + i + "]", providers.get(i), providerIds, problems);
+        }
+        if (peak.getResolution() != null && !peak.getResolution().isBlank()) {
+            parse(path + ".resolution", peak.getResolution(), problems);
+        }
     }
 
     private static void knownProvider(String path, String id, Set<String> providerIds, List<String> problems) {

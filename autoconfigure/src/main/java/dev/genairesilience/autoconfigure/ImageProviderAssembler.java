@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.PeakOverrides;
 import dev.genairesilience.spi.AspectRatio;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ImageProviderFactory;
@@ -78,6 +79,22 @@ final class ImageProviderAssembler {
                 .degrade(degrade).aspectRatio(AspectRatio.parse(c.getAspectRatio()).toString())
                 .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
                 .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).coalesce(c.isCoalesce())
-                .adaptiveResolution(c.getAdaptiveResolution()).build();
+                .adaptiveResolution(c.getAdaptiveResolution()).peak(peak(name, c.getPeak(), created)).build();
+    }
+
+    private static PeakOverrides peak(String name, GenAiChainProperties.Peak p, Map<String, ImageProvider> created) {
+        PeakOverrides peak = PeakOverrides.none().defer(p.isDefer());
+        if (p.getResolution() != null && !p.getResolution().isBlank()) {
+            peak = peak.resolution(Resolution.parse(p.getResolution()));
+        }
+        if (p.getProviders() != null && !p.getProviders().isEmpty()) {
+            List<String> providers = p.getProviders().stream().filter(created::containsKey).toList();
+            if (providers.isEmpty()) {
+                log.warn("genai.chains.{}.peak.providers: every one was left out (see the warnings above); during a "
+                        + "peak only the chain's last-resort, if any, serves", name);
+            }
+            peak = peak.providers(providers);
+        }
+        return peak;
     }
 }

@@ -10,8 +10,9 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
- * A configured chain: which providers to try, at which resolutions, within which deadline, and what a content-policy
- * block does. Built with {@link #builder(String)}.
+ * A configured chain: which providers to try, at which resolutions, within which deadline, what a content-policy
+ * block does, and what changes during a peak window. Built with {@link #builder(String)}; what applies at a moment
+ * is {@link #inForce(boolean)}.
  */
 public final class ChainDefinition {
 
@@ -27,6 +28,7 @@ public final class ChainDefinition {
     private final Preference preference;
     private final boolean coalesce;
     private final Boolean adaptiveResolution;
+    private final PeakOverrides peak;
 
     private ChainDefinition(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -41,6 +43,7 @@ public final class ChainDefinition {
         this.preference = Objects.requireNonNull(b.preference, "preference");
         this.coalesce = b.coalesce;
         this.adaptiveResolution = b.adaptiveResolution;
+        this.peak = Objects.requireNonNull(b.peak, "peak");
     }
 
     /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
@@ -115,19 +118,44 @@ public final class ChainDefinition {
         return adaptiveResolution == null || adaptiveResolution;
     }
 
+    /** What changes while a peak window is on. */
+    public PeakOverrides peak() {
+        return peak;
+    }
+
+    /**
+     * The chain as it applies while a peak is on ({@code genai.peak.windows}) or not: with its peak resolution and
+     * providers during a peak, else as configured. Every use of a chain for a request goes through here.
+     */
+    public ChainDefinition inForce(boolean peakOn) {
+        if (!peakOn || peak.resolution().isEmpty() && peak.providers().isEmpty()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        peak.resolution().ifPresent(b::resolution);
+        peak.providers().ifPresent(b::providers);
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        return builder(name).providers(providers).resolution(resolution).degrade(degrade).aspectRatio(aspectRatio)
+                .deadline(deadline).lastResort(lastResort).order(order).onContentBlocked(onContentBlocked)
+                .preference(preference).coalesce(coalesce).adaptiveResolution(adaptiveResolution).peak(peak);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
                 && resolution == c.resolution && degrade.equals(c.degrade) && Objects.equals(aspectRatio, c.aspectRatio)
                 && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
                 && onContentBlocked == c.onContentBlocked && preference == c.preference && coalesce == c.coalesce
-                && Objects.equals(adaptiveResolution, c.adaptiveResolution);
+                && Objects.equals(adaptiveResolution, c.adaptiveResolution) && peak.equals(c.peak);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
-                onContentBlocked, preference, coalesce, adaptiveResolution);
+                onContentBlocked, preference, coalesce, adaptiveResolution, peak);
     }
 
     @Override
@@ -135,7 +163,8 @@ public final class ChainDefinition {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
                 + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", preference="
-                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + "]";
+                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + ", peak="
+                + peak + "]";
     }
 
     /**
@@ -189,6 +218,7 @@ public final class ChainDefinition {
         private Preference preference = Preference.BALANCED;
         private boolean coalesce;
         private Boolean adaptiveResolution;
+        private PeakOverrides peak = PeakOverrides.none();
 
         private Builder(String name) {
             this.name = name;
@@ -248,6 +278,12 @@ public final class ChainDefinition {
         /** Whether steps may start lower on the degrade ladder; {@code null}: yes when there is a ladder. */
         public Builder adaptiveResolution(Boolean adaptiveResolution) {
             this.adaptiveResolution = adaptiveResolution;
+            return this;
+        }
+
+        /** What changes while a peak window is on (default nothing). */
+        public Builder peak(PeakOverrides peak) {
+            this.peak = peak;
             return this;
         }
 
