@@ -2,7 +2,6 @@ package dev.genairesilience.autoconfigure;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ public class GenAiProperties {
          * The time zone of genai.peak.windows, such as America/Los_Angeles. UTC by default, so that every instance
          * agrees whatever its system zone.
          */
-        private ZoneId zone = ZoneOffset.UTC;
+        private ZoneId zone = ZoneId.of("UTC");
 
         public List<String> getWindows() {
             return windows;
