@@ -13,6 +13,7 @@ import dev.genairesilience.Resolution;
 import dev.genairesilience.autoconfigure.GenAiBatchAutoConfiguration;
 import dev.genairesilience.testkit.RecordedCall;
 import dev.genairesilience.testsupport.MutableClock;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +59,7 @@ class PeakHoursOverHttpTest extends EmulatedProvidersTest {
 
     private ApplicationContextRunner engine() {
         return new ApplicationContextRunner().withBean("genAiClock", Clock.class, () -> clock)
-                .withBean(io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry.class,
-                        EmulatedProvidersTest::breakersThatNeverOpen);
+                .withBean(CircuitBreakerRegistry.class, EmulatedProvidersTest::breakersThatNeverOpen);
     }
 
     private ApplicationContextRunner withQueue() {
