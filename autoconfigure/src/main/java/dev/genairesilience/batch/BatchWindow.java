@@ -67,6 +67,8 @@ public final class BatchWindow {
      */
     public BatchWindow excluding(PeakHours peakHours) {
         BatchWindow window = new BatchWindow(daily, peak.and(peakHours));
+        // whether it ever opens does not depend on the day (but for a week's daylight-saving changes, which the
+        // search spans), so any instant tells
         try {
             window.nextStart(Instant.now());
         } catch (IllegalStateException e) {
