@@ -19,6 +19,7 @@ public final class ImageRequest {
     private final String aspectRatio;
     private final Duration deadline;
     private final List<String> tags;
+    private final boolean deferrable;
 
     private ImageRequest(Builder builder) {
         this.prompt = builder.prompt;
@@ -26,6 +27,7 @@ public final class ImageRequest {
         this.aspectRatio = builder.aspectRatio;
         this.deadline = builder.deadline;
         this.tags = List.copyOf(builder.tags);
+        this.deferrable = builder.deferrable;
     }
 
     /** A request for {@code prompt} with every other setting taken from the chain. */
@@ -40,7 +42,8 @@ public final class ImageRequest {
 
     /** A builder holding this request's values, to change some of them. */
     public Builder toBuilder() {
-        Builder builder = new Builder(prompt).resolution(resolution).aspectRatio(aspectRatio).deadline(deadline);
+        Builder builder = new Builder(prompt).resolution(resolution).aspectRatio(aspectRatio).deadline(deadline)
+                .deferrable(deferrable);
         tags.forEach(builder::tag);
         return builder;
     }
@@ -73,22 +76,31 @@ public final class ImageRequest {
         return tags;
     }
 
+    /**
+     * Whether the caller accepts a queued job instead of an image when the chain is in a peak window and defers
+     * there ({@code genai.chains.<name>.peak.defer}); see {@link ImageGenerator#generateOrDefer(String, ImageRequest)}.
+     */
+    public boolean deferrable() {
+        return deferrable;
+    }
+
     @Override
     public String toString() {
         return "ImageRequest[prompt=<" + (prompt == null ? 0 : prompt.length()) + " chars>, resolution=" + resolution
-                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + (tags.isEmpty() ? "" : ", tags=" + tags) + "]";
+                + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + (tags.isEmpty() ? "" : ", tags=" + tags)
+                + (deferrable ? ", deferrable" : "") + "]";
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageRequest r && Objects.equals(prompt, r.prompt) && resolution == r.resolution
                 && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(deadline, r.deadline)
-                && tags.equals(r.tags);
+                && tags.equals(r.tags) && deferrable == r.deferrable;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(prompt, resolution, aspectRatio, deadline, tags);
+        return Objects.hash(prompt, resolution, aspectRatio, deadline, tags, deferrable);
     }
 
     /** Builds an {@link ImageRequest}; values are checked by the engine, which names the bad field. */
@@ -98,6 +110,7 @@ public final class ImageRequest {
         private String aspectRatio;
         private Duration deadline;
         private final List<String> tags = new ArrayList<>();
+        private boolean deferrable;
 
         private Builder(String prompt) {
             this.prompt = prompt;
@@ -146,6 +159,16 @@ public final class ImageRequest {
             if (!tags.contains(trimmed)) {
                 tags.add(trimmed);
             }
+            return this;
+        }
+
+        /**
+         * Whether the request may become a queued job instead of an image during a peak window of a chain with
+         * {@code peak.defer: true} (default no); only {@link ImageGenerator#generateOrDefer(String, ImageRequest)}
+         * defers it.
+         */
+        public Builder deferrable(boolean deferrable) {
+            this.deferrable = deferrable;
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.genairesilience.internal.observation.ProviderActivity;
 import dev.genairesilience.internal.observation.ProviderStates;
 import dev.genairesilience.internal.warmup.ProbeResults;
 import dev.genairesilience.internal.warmup.WarmupStates;
+import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.spi.ImageProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,14 +57,14 @@ public class GenAiActuatorAutoConfiguration {
         return new GenAiHealthIndicator(states);
     }
 
-    /** {@code /actuator/genai}: chains, providers, windows, budgets, last calls. */
+    /** {@code /actuator/genai}: chains, providers, windows, budgets, last calls, peak hours. */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(GenAiEndpoint.class)
     public GenAiEndpoint genAiEndpoint(ProviderStates states, ImageProviderRegistry registry, ProviderLanes lanes,
             ProviderActivity activity, WarmupStates warmups, ProbeResults probes, RetryBudgets budgets,
-            ApplicationAvailability availability, GenAiObservationProperties observation) {
+            ApplicationAvailability availability, GenAiObservationProperties observation, PeakSchedule peak) {
         return new GenAiEndpoint(states, registry.providers(), lanes, activity, warmups, probes, budgets,
-                availability, observation.getWindow());
+                availability, observation.getWindow(), peak);
     }
 }

@@ -15,6 +15,7 @@ import dev.genairesilience.chain.RegistryProviderBreakers;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.failure.BuiltInClassifiers;
 import dev.genairesilience.failure.FailureClassification;
+import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.provider.gemini.GeminiProviderFactory;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
@@ -80,6 +81,16 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean(name = "genAiClock")
     public Clock genAiClock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The peak hours ({@code genai.peak.windows} in {@code genai.peak.zone}) on the engine's clock; start-up fails
+     * naming the property when a window is malformed.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public PeakSchedule genAiPeakSchedule(GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+        return new PeakSchedule(PeakHoursProperties.peakHours(properties.getPeak()), clock);
     }
 
     /** Providers of type {@code gemini}. */
@@ -232,7 +243,7 @@ public class GenAiAutoConfiguration {
     /**
      * Generates through the configured chains; async work runs on Boot's {@code applicationTaskExecutor}; submitted
      * work goes to the off-peak {@link ImageJobQueue}, if there is one (looked up at the first submission, because
-     * the queue runs its jobs through this generator).
+     * the queue runs its jobs through this generator); the chains' peak settings apply in the peak hours.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -240,9 +251,9 @@ public class GenAiAutoConfiguration {
             ChainExecutor executor,
             @Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationExecutor,
             @Qualifier("genAiTaskExecutor") ObjectProvider<Executor> ownExecutor,
-            ObjectProvider<ImageJobQueue> jobQueue) {
+            ObjectProvider<ImageJobQueue> jobQueue, PeakSchedule peak) {
         return DefaultImageGenerator.builder(registry.chains(), registry.providers(), executor,
                 applicationExecutor.getIfAvailable(ownExecutor::getObject)).defaultChain(registry.defaultChain())
-                .tagRoutes(properties.getRouting().getTags()).jobs(jobQueue::getIfAvailable).build();
+                .tagRoutes(properties.getRouting().getTags()).jobs(jobQueue::getIfAvailable).peak(peak).build();
     }
 }

@@ -13,6 +13,7 @@ import dev.genairesilience.batch.ImageJobTask;
 import dev.genairesilience.batch.ImageStore;
 import dev.genairesilience.batch.JdbcImageJobRepository;
 import dev.genairesilience.batch.OffPeakJobQueue;
+import dev.genairesilience.schedule.PeakSchedule;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,13 +76,17 @@ public class GenAiBatchAutoConfiguration {
         return new JdbcImageJobRepository(new JdbcTemplate(dataSource));
     }
 
-    /** Runs each job through the engine, at {@code genai.batch.rate} per second at most on this instance. */
+    /**
+     * Runs each job through the engine, at {@code genai.batch.rate} per second at most on this instance, in the
+     * window and never in a peak ({@code genai.peak.windows}).
+     */
     @Bean
     @ConditionalOnMissingBean
     public ImageJobRunner genAiImageJobRunner(JdbcImageJobRepository jobs, ImageGenerator generator,
-            ImageStore store, BatchWindow window, GenAiBatchProperties properties,
+            ImageStore store, BatchWindow window, PeakSchedule peak, GenAiBatchProperties properties,
             @Qualifier("genAiClock") Clock clock, ApplicationEventPublisher events) {
-        return new ImageJobRunner(jobs, generator, store, window, properties.getMaxWindows(),
+        BatchWindow drain = GenAiBatchPropertiesValidator.drainWindow(window, peak.hours());
+        return new ImageJobRunner(jobs, generator, store, drain, properties.getMaxWindows(),
                 new DrainRateLimiter(properties.getRate()), clock, events);
     }
 
@@ -114,13 +119,17 @@ public class GenAiBatchAutoConfiguration {
         return new BatchSchedulerLifecycle(scheduler, properties.isAutoStartup());
     }
 
-    /** Where {@code ImageGenerator.submit} puts jobs: the job row and its execution, in one transaction. */
+    /**
+     * Where {@code ImageGenerator.submit} puts jobs: the job row and its execution, in one transaction, due when the
+     * window next opens outside the peak hours.
+     */
     @Bean
     @ConditionalOnMissingBean(ImageJobQueue.class)
     public OffPeakJobQueue genAiImageJobQueue(JdbcImageJobRepository jobs, @Qualifier(SCHEDULER) Scheduler scheduler,
-            DataSource dataSource, BatchWindow window, GenAiBatchProperties properties,
+            DataSource dataSource, BatchWindow window, PeakSchedule peak, GenAiBatchProperties properties,
             @Qualifier("genAiClock") Clock clock) {
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        return new OffPeakJobQueue(jobs, scheduler, transactions, window, properties.getRate(), clock);
+        BatchWindow drain = GenAiBatchPropertiesValidator.drainWindow(window, peak.hours());
+        return new OffPeakJobQueue(jobs, scheduler, transactions, drain, properties.getRate(), clock);
     }
 }

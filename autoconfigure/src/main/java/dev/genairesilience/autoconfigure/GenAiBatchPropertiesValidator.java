@@ -1,6 +1,7 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.batch.BatchWindow;
+import dev.genairesilience.schedule.PeakHours;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,19 @@ final class GenAiBatchPropertiesValidator {
             throw new InvalidGenAiConfigurationException(problems);
         }
         return window;
+    }
+
+    /**
+     * @return the window the queue drains in: {@code window} outside the peak hours
+     * @throws InvalidGenAiConfigurationException when the window lies inside the peak hours
+     */
+    static BatchWindow drainWindow(BatchWindow window, PeakHours peakHours) {
+        try {
+            return window.excluding(peakHours);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidGenAiConfigurationException(List.of("genai.batch.window: " + window
+                    + " lies inside genai.peak.windows " + peakHours + ", so the off-peak queue would never run"), e);
+        }
     }
 
     private static void atLeastOne(List<String> problems, String property, int value) {

@@ -102,6 +102,13 @@ public class GenAiChainProperties {
         this.balanceBy = balanceBy;
     }
 
+    /** What the chain does differently while a peak window (genai.peak.windows) is on. */
+    private final Peak peak = new Peak();
+
+    public Peak getPeak() {
+        return peak;
+    }
+
     public boolean isCoalesce() {
         return coalesce;
     }
@@ -196,6 +203,56 @@ public class GenAiChainProperties {
                 + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
                 + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", prefer=" + prefer + ", coalesce="
                 + coalesce + ", adaptiveResolution=" + adaptiveResolution + ", balance=" + balance + ", balanceBy="
-                + balanceBy + "]";
+                + balanceBy + ", peak=" + peak + "]";
+    }
+
+    /** {@code genai.chains.<name>.peak.*}: the chain during a peak window; what is not set stays as it is. */
+    public static class Peak {
+
+        /**
+         * The resolution asked during a peak when a request does not say (1K, 2K or 4K), such as 2K for a 4K chain;
+         * the degrade ladder continues below it. Unset: the chain's resolution. A request that names its own
+         * resolution keeps it.
+         */
+        private String resolution;
+
+        /** The provider ids to try during a peak, in order of preference. Empty: the chain's providers. */
+        private List<String> providers = new ArrayList<>();
+
+        /**
+         * Whether a deferrable request (ImageRequest.builder(prompt).deferrable(true)) given to
+         * ImageGenerator.generateOrDefer during a peak becomes a job on the off-peak queue instead of being generated
+         * now. generate and generateAsync always generate now.
+         */
+        private boolean defer;
+
+        public String getResolution() {
+            return resolution;
+        }
+
+        public void setResolution(String resolution) {
+            this.resolution = resolution;
+        }
+
+        public List<String> getProviders() {
+            return providers;
+        }
+
+        public void setProviders(List<String> providers) {
+            this.providers = providers;
+        }
+
+        public boolean isDefer() {
+            return defer;
+        }
+
+        public void setDefer(boolean defer) {
+            this.defer = defer;
+        }
+
+        @Override
+        public String toString() {
+            return "Peak[resolution=" + resolution + ", providers=" + providers + ", defer=" + defer + "]";
+        }
     }
 }

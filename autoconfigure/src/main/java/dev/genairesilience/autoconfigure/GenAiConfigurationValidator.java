@@ -47,6 +47,7 @@ final class GenAiConfigurationValidator {
                         + ChainDefinition.unknownChainMessage(chain, properties.getChains().keySet()));
             }
         });
+        PeakHoursProperties.peakHours(properties.getPeak(), problems);
         checkRetry(properties.getRetry(), problems);
         positive("genai.http.connect-timeout", properties.getHttp().getConnectTimeout(), problems);
         checkMaxResponseSize(properties.getHttp().getMaxResponseSize(), problems);
@@ -93,6 +94,7 @@ final class GenAiConfigurationValidator {
             problems.add(path + ".providers: empty, and no last-resort either; a chain needs at least one provider");
         }
         checkResolutions(path, chain, problems);
+        checkPeak(path + ".peak", chain.getPeak(), providerIds, problems);
         String aspectRatio = chain.getAspectRatio();
         try {
             AspectRatio.parse(aspectRatio);
@@ -134,6 +136,17 @@ final class GenAiConfigurationValidator {
         if (balance.size() < 2) {
             problems.add(path + ": names " + balance.keySet() + "; balancing needs at least two of the chain's "
                     + "providers");
+        }
+    }
+
+    private static void checkPeak(String path, GenAiChainProperties.Peak peak, Set<String> providerIds,
+            List<String> problems) {
+        List<String> providers = peak.getProviders() == null ? List.of() : peak.getProviders();
+        for (int i = 0; i < providers.size(); i++) {
+            knownProvider(path + ".providers[" + i + "]", providers.get(i), providerIds, problems);
+        }
+        if (peak.getResolution() != null && !peak.getResolution().isBlank()) {
+            parse(path + ".resolution", peak.getResolution(), problems);
         }
     }
 

@@ -5,7 +5,9 @@ import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.internal.observation.GenAiMeters;
 import dev.genairesilience.internal.observation.GenerationLogger;
 import dev.genairesilience.internal.observation.LaneMeters;
+import dev.genairesilience.internal.observation.PeakMeters;
 import dev.genairesilience.internal.observation.ProviderActivity;
+import dev.genairesilience.schedule.PeakSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +86,13 @@ public class GenAiObservationAutoConfiguration {
         @ConditionalOnMissingBean
         LaneMeters genAiLaneMeters(ProviderLanes lanes, ImageProviderRegistry registry) {
             return new LaneMeters(lanes, List.copyOf(registry.providers().keySet()));
+        }
+
+        /** {@code genai.peak.active}: 1 while a peak window is on. */
+        @Bean
+        @ConditionalOnMissingBean
+        PeakMeters genAiPeakMeters(PeakSchedule peak) {
+            return new PeakMeters(peak);
         }
     }
 }

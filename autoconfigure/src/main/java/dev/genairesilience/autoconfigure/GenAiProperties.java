@@ -1,7 +1,10 @@
 package dev.genairesilience.autoconfigure;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -39,6 +42,9 @@ public class GenAiProperties {
 
     /** Which chain a request goes to when its caller names none. */
     private final Routing routing = new Routing();
+
+    /** The providers' busiest hours, in which the chains' peak settings apply and the off-peak queue never runs. */
+    private final Peak peak = new Peak();
 
     public boolean isEnabled() {
         return enabled;
@@ -88,10 +94,53 @@ public class GenAiProperties {
         return routing;
     }
 
+    public Peak getPeak() {
+        return peak;
+    }
+
     @Override
     public String toString() {
         return "GenAiProperties[enabled=" + enabled + ", defaultChain=" + defaultChain + ", providers=" + providers
-                + ", chains=" + chains + ", retry=" + retry + ", http=" + http + ", routing=" + routing + "]";
+                + ", chains=" + chains + ", retry=" + retry + ", http=" + http + ", routing=" + routing + ", peak="
+                + peak + "]";
+    }
+
+    /** {@code genai.peak.*}: the daily peak windows. */
+    public static class Peak {
+
+        /**
+         * The daily peak windows as HH:mm-HH:mm in genai.peak.zone, such as [09:00-11:00, 13:00-15:00, 18:00-22:00];
+         * an end before the start crosses midnight. While one is on, each chain's genai.chains.<name>.peak.* applies
+         * and the off-peak queue runs no job. Empty (the default): never a peak.
+         */
+        private List<String> windows = new ArrayList<>();
+
+        /**
+         * The time zone of genai.peak.windows, such as America/Los_Angeles. UTC by default, so that every instance
+         * agrees whatever its system zone.
+         */
+        private ZoneId zone = ZoneId.of("UTC");
+
+        public List<String> getWindows() {
+            return windows;
+        }
+
+        public void setWindows(List<String> windows) {
+            this.windows = windows;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        public void setZone(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public String toString() {
+            return "Peak[windows=" + windows + ", zone=" + zone + "]";
+        }
     }
 
     /** {@code genai.routing.*}: which chain a request goes to when its caller names none. */

@@ -3,6 +3,7 @@ package dev.genairesilience.autoconfigure;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
 import dev.genairesilience.chain.KeyedImageProvider;
+import dev.genairesilience.chain.PeakOverrides;
 import dev.genairesilience.chain.PriceList;
 import dev.genairesilience.chain.ProviderPrice;
 import dev.genairesilience.spi.AspectRatio;
@@ -91,7 +92,7 @@ final class ImageProviderAssembler {
                 .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
                 .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).coalesce(c.isCoalesce())
                 .adaptiveResolution(c.getAdaptiveResolution()).balance(balanced(c, providers))
-                .balanceBy(c.getBalanceBy()).build();
+                .balanceBy(c.getBalanceBy()).peak(peak(name, c.getPeak(), created)).build();
     }
 
     /** The balanced providers that are there, in the chain's order. */
@@ -99,5 +100,21 @@ final class ImageProviderAssembler {
         Map<String, Integer> balance = new LinkedHashMap<>();
         providers.stream().filter(c.getBalance()::containsKey).forEach(id -> balance.put(id, c.getBalance().get(id)));
         return balance;
+    }
+
+    private static PeakOverrides peak(String name, GenAiChainProperties.Peak p, Map<String, ImageProvider> created) {
+        PeakOverrides peak = PeakOverrides.none().defer(p.isDefer());
+        if (p.getResolution() != null && !p.getResolution().isBlank()) {
+            peak = peak.resolution(Resolution.parse(p.getResolution()));
+        }
+        if (p.getProviders() != null && !p.getProviders().isEmpty()) {
+            List<String> providers = p.getProviders().stream().filter(created::containsKey).toList();
+            if (providers.isEmpty()) {
+                log.warn("genai.chains.{}.peak.providers: every one was left out (see the warnings above); during a "
+                        + "peak only the chain's last-resort, if any, serves", name);
+            }
+            peak = peak.providers(providers);
+        }
+        return peak;
     }
 }

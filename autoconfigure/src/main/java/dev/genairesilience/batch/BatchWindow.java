@@ -1,44 +1,37 @@
 package dev.genairesilience.batch;
 
+import dev.genairesilience.schedule.DailyWindow;
+import dev.genairesilience.schedule.PeakHours;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The daily off-peak window in which queued jobs run, such as {@code 02:00-07:00} in {@code America/Los_Angeles},
- * or {@code always}. A window whose end is not after its start crosses midnight ({@code 22:00-06:00}).
+ * or {@code always}; never inside the peak hours it {@link #excluding(PeakHours) excludes}. A window whose end is not
+ * after its start crosses midnight ({@code 22:00-06:00}).
  *
- * <p>Times are wall-clock times in the zone, so on daylight-saving days a window is shorter or longer in real time.
- * A start or end that falls into the spring-forward gap moves forward by the gap (02:30 becomes 03:30); one that
- * falls into the autumn overlap takes the earlier of the two instants.
+ * <p>Times are wall-clock times in the zone, so on daylight-saving days a window is shorter or longer in real time
+ * (the rules are {@link DailyWindow}'s). An opening is a stretch of time inside the window and outside every peak:
+ * a peak in the middle of the window splits it in two openings.
  */
 public final class BatchWindow {
 
-    private static final Pattern SPEC = Pattern.compile("(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    // an opening further away than this means the window lies inside the peak hours and never opens
+    private static final Duration FURTHEST_OPENING = Duration.ofDays(8);
 
-    private final LocalTime start;
-    private final LocalTime end;
-    private final ZoneId zone;
+    private final DailyWindow daily;
+    private final PeakHours peak;
 
-    private BatchWindow(LocalTime start, LocalTime end, ZoneId zone) {
-        this.start = start;
-        this.end = end;
-        this.zone = zone;
+    private BatchWindow(DailyWindow daily, PeakHours peak) {
+        this.daily = daily;
+        this.peak = peak;
     }
 
     /** A window that is always open: queued jobs run as soon as the drain limits allow. */
     public static BatchWindow always() {
-        return new BatchWindow(null, null, ZoneId.of("UTC"));
+        return new BatchWindow(null, PeakHours.none());
     }
 
     /**
@@ -52,55 +45,60 @@ public final class BatchWindow {
         if (text.equalsIgnoreCase("always")) {
             return always();
         }
-        Matcher matcher = SPEC.matcher(text);
-        if (!matcher.matches()) {
+        if (!DailyWindow.looksLikeWindow(text)) {
             throw new IllegalArgumentException(
                     "'" + spec + "' is neither HH:mm-HH:mm (such as 02:00-07:00) nor 'always'");
         }
-        LocalTime start = time(matcher.group(1), spec);
-        LocalTime end = time(matcher.group(2), spec);
-        if (start.equals(end)) {
-            throw new IllegalArgumentException("'" + spec + "' starts and ends at the same time, so it is never open;"
-                    + " use 'always' for a window that never closes");
-        }
-        return new BatchWindow(start, end, zone);
-    }
-
-    private static LocalTime time(String text, String spec) {
         try {
-            return LocalTime.parse(text, HH_MM);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + spec + "': '" + text + "' is not a time of day (00:00 to 23:59)",
-                    e);
+            return new BatchWindow(DailyWindow.parse(text, zone), PeakHours.none());
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().contains("never open")) {
+                throw new IllegalArgumentException(e.getMessage() + "; use 'always' for a window that never closes",
+                        e);
+            }
+            throw e;
         }
     }
 
-    /** Whether this window never closes. */
-    public boolean isAlways() {
-        return start == null;
+    /**
+     * This window without {@code peakHours} (and without those it excluded already): jobs never run in a peak.
+     *
+     * @throws IllegalArgumentException when the window lies inside the peak hours, so that it would never open
+     */
+    public BatchWindow excluding(PeakHours peakHours) {
+        BatchWindow window = new BatchWindow(daily, peak.and(peakHours));
+        // whether it ever opens does not depend on the day (but for a week's daylight-saving changes, which the
+        // search spans), so any instant tells
+        try {
+            window.nextStart(Instant.now());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return window;
     }
 
-    /** Whether the window is open at {@code instant}. */
+    /** Whether this window never closes: {@code always}, with no peak hours excluded. */
+    public boolean isAlways() {
+        return daily == null && peak.isEmpty();
+    }
+
+    /** Whether the window is open at {@code instant}: inside it, outside every peak. */
     public boolean contains(Instant instant) {
-        return isAlways() || openingAround(instant) != null;
+        return (daily == null || daily.contains(instant)) && !peak.isOn(instant);
     }
 
     /** {@code instant} itself when the window is open then, else the next time it opens. */
     public Instant openAt(Instant instant) {
-        if (isAlways()) {
-            return instant;
-        }
-        Interval current = openingAround(instant);
-        return current != null ? instant : firstStartAfter(instant);
+        return contains(instant) ? instant : nextStart(instant);
     }
 
     /**
      * When the window opens next after the opening {@code instant} falls in (or after {@code instant}, when the
-     * window is closed then): where a job goes that found no capacity in this window. An {@link #always()} window
-     * never closes, so this is {@code instant} itself.
+     * window is closed then): where a job goes that found no capacity in this window. An {@code always} window
+     * never closes (but for the peaks it excludes), so this is when it is next open from {@code instant} on.
      */
     public Instant nextOpeningAfter(Instant instant) {
-        return isAlways() ? instant : firstStartAfter(instant);
+        return daily == null ? openAt(instant) : nextStart(instant);
     }
 
     /**
@@ -111,60 +109,46 @@ public final class BatchWindow {
         if (isAlways()) {
             return from.plus(work);
         }
-        Instant cursor = from;
+        Instant cursor = openAt(from);
         Duration left = work;
         while (true) {
-            Interval current = openingAround(cursor);
-            Interval open = current != null ? current : firstOpeningAfter(cursor);
-            Instant begin = current != null ? cursor : open.start();
-            Duration available = Duration.between(begin, open.end());
+            Instant end = endOf(cursor);
+            Duration available = Duration.between(cursor, end);
             if (left.compareTo(available) <= 0) {
-                return begin.plus(left);
+                return cursor.plus(left);
             }
             left = left.minus(available);
-            cursor = open.end();
+            cursor = nextStart(end);
         }
     }
 
-    /** The opening that contains {@code instant}, or {@code null}. */
-    private Interval openingAround(Instant instant) {
-        LocalDate day = instant.atZone(zone).toLocalDate();
-        for (int offset = -1; offset <= 0; offset++) {
-            Interval interval = openingOn(day.plusDays(offset));
-            if (!instant.isBefore(interval.start()) && instant.isBefore(interval.end())) {
-                return interval;
+    /** When the opening that contains {@code instant} ends: the window closes, or a peak starts. */
+    private Instant endOf(Instant instant) {
+        Instant windowEnd = daily == null ? Instant.MAX : daily.endOf(instant);
+        Instant peakStart = peak.nextStart(instant).orElse(Instant.MAX);
+        return windowEnd.isBefore(peakStart) ? windowEnd : peakStart;
+    }
+
+    /** When the first opening that starts after {@code instant} starts. */
+    private Instant nextStart(Instant instant) {
+        Instant candidate = contains(instant) ? endOf(instant) : instant;
+        Instant limit = instant.plus(FURTHEST_OPENING);
+        while (!contains(candidate)) {
+            if (candidate.isAfter(limit)) {
+                throw new IllegalStateException(this + " never opens: it lies inside the peak hours");
+            }
+            if (daily != null && !daily.contains(candidate)) {
+                candidate = daily.nextStart(candidate);
+            } else {
+                candidate = peak.endOf(candidate);
             }
         }
-        return null;
-    }
-
-    private Instant firstStartAfter(Instant instant) {
-        return firstOpeningAfter(instant).start();
-    }
-
-    /** The first opening that starts after {@code instant} and is not empty (as a window inside a DST gap is). */
-    private Interval firstOpeningAfter(Instant instant) {
-        LocalDate day = instant.atZone(zone).toLocalDate();
-        for (int offset = 0; ; offset++) {
-            Interval candidate = openingOn(day.plusDays(offset));
-            if (candidate.start().isAfter(instant) && candidate.end().isAfter(candidate.start())) {
-                return candidate;
-            }
-        }
-    }
-
-    /** The opening that starts on {@code day}, local time; it ends the next day when it crosses midnight. */
-    private Interval openingOn(LocalDate day) {
-        LocalDate endDay = end.isAfter(start) ? day : day.plusDays(1);
-        return new Interval(ZonedDateTime.of(day, start, zone).toInstant(),
-                ZonedDateTime.of(endDay, end, zone).toInstant());
+        return candidate;
     }
 
     @Override
     public String toString() {
-        return isAlways() ? "always" : HH_MM.format(start) + "-" + HH_MM.format(end) + " " + zone;
-    }
-
-    private record Interval(Instant start, Instant end) {
+        String window = daily == null ? "always" : daily.toString();
+        return peak.isEmpty() ? window : window + " outside peak hours " + peak;
     }
 }

@@ -13,8 +13,9 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
- * A configured chain: which providers to try, at which resolutions, within which deadline, and what a content-policy
- * block does. Built with {@link #builder(String)}.
+ * A configured chain: which providers to try, at which resolutions, within which deadline, what a content-policy
+ * block does, and what changes during a peak window. Built with {@link #builder(String)}; what applies at a moment
+ * is {@link #inForce(boolean)}.
  */
 public final class ChainDefinition {
 
@@ -32,6 +33,7 @@ public final class ChainDefinition {
     private final Boolean adaptiveResolution;
     private final Map<String, Integer> balance;
     private final BalanceBy balanceBy;
+    private final PeakOverrides peak;
 
     private ChainDefinition(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -48,6 +50,7 @@ public final class ChainDefinition {
         this.adaptiveResolution = b.adaptiveResolution;
         this.balance = Collections.unmodifiableMap(new LinkedHashMap<>(b.balance));
         this.balanceBy = Objects.requireNonNull(b.balanceBy, "balanceBy");
+        this.peak = Objects.requireNonNull(b.peak, "peak");
     }
 
     /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
@@ -135,6 +138,32 @@ public final class ChainDefinition {
         return balanceBy;
     }
 
+    /** What changes while a peak window is on. */
+    public PeakOverrides peak() {
+        return peak;
+    }
+
+    /**
+     * The chain as it applies while a peak is on ({@code genai.peak.windows}) or not: with its peak resolution and
+     * providers during a peak, else as configured. Every use of a chain for a request goes through here.
+     */
+    public ChainDefinition inForce(boolean peakOn) {
+        if (!peakOn || peak.resolution().isEmpty() && peak.providers().isEmpty()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        peak.resolution().ifPresent(b::resolution);
+        peak.providers().ifPresent(b::providers);
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        return builder(name).providers(providers).resolution(resolution).degrade(degrade).aspectRatio(aspectRatio)
+                .deadline(deadline).lastResort(lastResort).order(order).onContentBlocked(onContentBlocked)
+                .preference(preference).coalesce(coalesce).adaptiveResolution(adaptiveResolution).balance(balance)
+                .balanceBy(balanceBy).peak(peak);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
@@ -142,13 +171,13 @@ public final class ChainDefinition {
                 && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
                 && onContentBlocked == c.onContentBlocked && preference == c.preference && coalesce == c.coalesce
                 && Objects.equals(adaptiveResolution, c.adaptiveResolution) && balance.equals(c.balance)
-                && balanceBy == c.balanceBy;
+                && balanceBy == c.balanceBy && peak.equals(c.peak);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
-                onContentBlocked, preference, coalesce, adaptiveResolution, balance, balanceBy);
+                onContentBlocked, preference, coalesce, adaptiveResolution, balance, balanceBy, peak);
     }
 
     @Override
@@ -156,8 +185,8 @@ public final class ChainDefinition {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
                 + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", preference="
-                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + (balance.isEmpty() ? ""
-                : ", balance=" + balance + " by " + balanceBy) + "]";
+                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution()
+                + (balance.isEmpty() ? "" : ", balance=" + balance + " by " + balanceBy) + ", peak=" + peak + "]";
     }
 
     /**
@@ -213,6 +242,7 @@ public final class ChainDefinition {
         private Boolean adaptiveResolution;
         private Map<String, Integer> balance = Map.of();
         private BalanceBy balanceBy = BalanceBy.WEIGHT;
+        private PeakOverrides peak = PeakOverrides.none();
 
         private Builder(String name) {
             this.name = name;
@@ -284,6 +314,12 @@ public final class ChainDefinition {
         /** How the balanced providers share the requests (default by weight). */
         public Builder balanceBy(BalanceBy balanceBy) {
             this.balanceBy = balanceBy;
+            return this;
+        }
+
+        /** What changes while a peak window is on (default nothing). */
+        public Builder peak(PeakOverrides peak) {
+            this.peak = peak;
             return this;
         }
 

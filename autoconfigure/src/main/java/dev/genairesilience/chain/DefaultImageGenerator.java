@@ -5,7 +5,9 @@ import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.ImageGenerator;
 import dev.genairesilience.ImageJob;
 import dev.genairesilience.ImageJobQueue;
+import dev.genairesilience.ImageOrJob;
 import dev.genairesilience.ImageRequest;
+import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderImage;
 import java.util.Map;
@@ -20,7 +22,9 @@ import java.util.function.Supplier;
  * The engine's {@link ImageGenerator}: resolves the chain (the one named, else the first routed tag's, else the
  * default), checks the request, plans the provider × resolution steps and runs them on the {@link ChainExecutor};
  * for a chain that coalesces, identical requests in flight at the same moment share one run ({@link Coalescer}).
- * Submitted work is checked the same way, then handed to the {@link ImageJobQueue}.
+ * Submitted work is checked the same way, then handed to the {@link ImageJobQueue}. Each request uses its chain
+ * {@link ChainDefinition#inForce(boolean) as it applies} at that moment: its peak settings while a
+ * {@link PeakSchedule peak} is on.
  */
 public final class DefaultImageGenerator implements ImageGenerator {
 
@@ -32,6 +36,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
     private final Executor async;
     private final Supplier<ImageJobQueue> jobs;
     private final Coalescer coalescer = new Coalescer();
+    private final PeakSchedule peak;
 
     private DefaultImageGenerator(Builder b) {
         this.chains = Map.copyOf(b.chains);
@@ -41,6 +46,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
         this.executor = b.executor;
         this.async = b.async;
         this.jobs = b.jobs;
+        this.peak = b.peak;
     }
 
     /**
@@ -62,7 +68,11 @@ public final class DefaultImageGenerator implements ImageGenerator {
     @Override
     public GeneratedImage generate(String chain, ImageRequest request) {
         Objects.requireNonNull(request, "request");
-        ChainDefinition definition = chain(chain, request);
+        return generateNow(chain(chain, request).inForce(peak.isOn()), request);
+    }
+
+    /** Generates with the chain as it applies now; with identical requests in flight, if it coalesces. */
+    private GeneratedImage generateNow(ChainDefinition definition, ImageRequest request) {
         ResolvedRequest resolved = ResolvedRequest.of(request, definition);
         if (definition.coalesce()) {
             return coalescer.generate(Coalescer.Key.of(definition.name(), resolved), resolved.deadline(),
@@ -91,6 +101,28 @@ public final class DefaultImageGenerator implements ImageGenerator {
     }
 
     @Override
+    public ImageOrJob generateOrDefer(ImageRequest request) {
+        return generateOrDefer(null, request);
+    }
+
+    /**
+     * Queues a deferrable request while a peak is on in a chain that defers then, if there is a queue (checked as
+     * {@link #submit(String, ImageRequest)} checks it); else generates now.
+     */
+    @Override
+    public ImageOrJob generateOrDefer(String chain, ImageRequest request) {
+        Objects.requireNonNull(request, "request");
+        ChainDefinition configured = chain(chain, request);
+        boolean peakOn = peak.isOn();
+        ImageJobQueue queue = peakOn && request.deferrable() && configured.peak().defer() ? jobs.get() : null;
+        if (queue == null) {
+            return ImageOrJob.image(generateNow(configured.inForce(peakOn), request));
+        }
+        planner.plan(configured, ResolvedRequest.of(request, configured));
+        return ImageOrJob.job(queue.enqueue(configured.name(), request));
+    }
+
+    @Override
     public ImageJob submit(ImageRequest request) {
         return submit(null, request);
     }
@@ -100,6 +132,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
     public ImageJob submit(String chain, ImageRequest request) {
         Objects.requireNonNull(request, "request");
         ImageJobQueue queue = queue();
+        // checked against the chain as configured: the queue never runs a job during a peak
         ChainDefinition definition = chain(chain, request);
         planner.plan(definition, ResolvedRequest.of(request, definition));
         return queue.enqueue(definition.name(), request);
@@ -149,7 +182,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
 
     /**
      * Builds a {@link DefaultImageGenerator}: no default chain (the only chain there is, if there is one), no tag
-     * routes, no off-peak queue.
+     * routes, no off-peak queue, no peak hours.
      */
     public static final class Builder {
 
@@ -160,6 +193,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
         private String defaultChain;
         private Map<String, String> tagRoutes = Map.of();
         private Supplier<ImageJobQueue> jobs = () -> null;
+        private PeakSchedule peak = PeakSchedule.none();
 
         private Builder(Map<String, ChainDefinition> chains, Map<String, ImageProvider> providers,
                 ChainExecutor executor, Executor async) {
@@ -190,6 +224,12 @@ public final class DefaultImageGenerator implements ImageGenerator {
          */
         public Builder jobs(Supplier<ImageJobQueue> jobs) {
             this.jobs = Objects.requireNonNull(jobs, "jobs");
+            return this;
+        }
+
+        /** The peak hours ({@code genai.peak.*}), in which the chains' peak settings apply. */
+        public Builder peak(PeakSchedule peak) {
+            this.peak = Objects.requireNonNull(peak, "peak");
             return this;
         }
 

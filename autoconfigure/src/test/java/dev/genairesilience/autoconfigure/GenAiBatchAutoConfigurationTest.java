@@ -183,6 +183,14 @@ class GenAiBatchAutoConfigurationTest {
     }
 
     @Test
+    void aWindowInsideThePeakHoursStopsStartUpNamingBoth() {
+        withDatabase().withPropertyValues("genai.batch.window=02:00-07:00", "genai.batch.zone=UTC",
+                "genai.peak.windows=01:00-08:00").run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("genai.batch.window: 02:00-07:00 UTC lies inside genai.peak.windows"));
+    }
+
+    @Test
     void anUnknownZoneStopsStartUpNamingTheProperty() {
         withDatabase().withPropertyValues("genai.batch.zone=Mars/Olympus").run(context -> assertThat(context)
                 .getFailure()

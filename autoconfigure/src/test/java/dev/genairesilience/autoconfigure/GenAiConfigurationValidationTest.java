@@ -157,6 +157,32 @@ class GenAiConfigurationValidationTest {
         });
     }
 
+    @Test
+    void aMalformedPeakWindowIsNamedWithItsIndexAndValue() {
+        assertStartupFailsWith("genai.peak.windows[1]: '1pm-3pm' is not HH:mm-HH:mm",
+                "genai.chains.product-shots.providers=good", "genai.peak.windows=09:00-11:00,1pm-3pm");
+        assertStartupFailsWith("genai.peak.windows[0]: '09:00-25:00': '25:00' is not a time of day",
+                "genai.chains.product-shots.providers=good", "genai.peak.windows=09:00-25:00");
+    }
+
+    @Test
+    void peakWindowsCoveringTheWholeDayAreRefused() {
+        assertStartupFailsWith("genai.peak.windows: [00:00-12:00 UTC, 12:00-00:00 UTC] together cover the whole day",
+                "genai.chains.product-shots.providers=good", "genai.peak.windows=00:00-12:00,12:00-00:00");
+    }
+
+    @Test
+    void anUnknownPeakProviderIsNamedLikeAChainsProvider() {
+        assertStartupFailsWith("genai.chains.product-shots.peak.providers[1]: unknown provider 'flsh'",
+                "genai.chains.product-shots.providers=good", "genai.chains.product-shots.peak.providers=good,flsh");
+    }
+
+    @Test
+    void anUnknownPeakResolutionIsNamed() {
+        assertStartupFailsWith("genai.chains.product-shots.peak.resolution: Unknown resolution '3K'",
+                "genai.chains.product-shots.providers=good", "genai.chains.product-shots.peak.resolution=3K");
+    }
+
     private void assertStartupFailsWith(String expected, String... properties) {
         runner.withPropertyValues(properties).run(context -> {
             assertThat(context).hasFailed();

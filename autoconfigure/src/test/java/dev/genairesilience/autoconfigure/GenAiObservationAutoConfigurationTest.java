@@ -8,11 +8,18 @@ import dev.genairesilience.internal.observation.GenAiEndpoint;
 import dev.genairesilience.internal.observation.GenAiHealthIndicator;
 import dev.genairesilience.internal.observation.GenAiMeters;
 import dev.genairesilience.internal.observation.GenerationLogger;
+import dev.genairesilience.internal.observation.PeakMeters;
 import dev.genairesilience.internal.observation.ProviderActivity;
 import dev.genairesilience.internal.observation.ProviderStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genairesilience.testsupport.MutableClock;
+import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -39,6 +46,39 @@ class GenAiObservationAutoConfigurationTest {
             assertThat(context.getBean(MeterRegistry.class).get(GenAiMeters.GENERATIONS).tags("chain", "main",
                     "provider", "good", "outcome", "DELIVERED").timer().count()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theGaugeAndTheEndpointSayWhetherAPeakIsOnWhichWindowAndWhenItChanges() {
+        // 2026-06-10 is in PDT (UTC-7): 13:00-15:00 Pacific is 20:00Z-22:00Z
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-10T20:30:00Z"));
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).withBean("genAiClock", Clock.class, () -> clock)
+                .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withPropertyValues("management.endpoints.web.exposure.include=genai",
+                        "genai.peak.windows=09:00-11:00,13:00-15:00", "genai.peak.zone=America/Los_Angeles",
+                        "genai.chains.main.peak.providers=good")
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get(PeakMeters.ACTIVE).gauge().value()).isEqualTo(1.0);
+                    JsonNode during = report(context.getBean(GenAiEndpoint.class));
+                    assertThat(during.at("/peak/active").asBoolean()).isTrue();
+                    assertThat(during.at("/peak/window").asText()).isEqualTo("13:00-15:00 America/Los_Angeles");
+                    assertThat(during.at("/peak/nextChange").asText()).isEqualTo("2026-06-10T22:00:00Z");
+                    assertThat(during.at("/chains/main/providers").toString()).isEqualTo("[\"good\"]");
+
+                    clock.set(Instant.parse("2026-06-10T22:00:00Z"));
+                    assertThat(meters.get(PeakMeters.ACTIVE).gauge().value()).isZero();
+                    JsonNode after = report(context.getBean(GenAiEndpoint.class));
+                    assertThat(after.at("/peak/active").asBoolean()).isFalse();
+                    assertThat(after.at("/peak/window").isNull()).isTrue();
+                    assertThat(after.at("/peak/nextChange").asText()).isEqualTo("2026-06-11T16:00:00Z");
+                    assertThat(after.at("/peak/windows").size()).isEqualTo(2);
+                    assertThat(after.at("/chains/main/providers").toString()).isEqualTo("[\"good\",\"broken\"]");
+                });
+    }
+
+    private static JsonNode report(GenAiEndpoint endpoint) {
+        return new ObjectMapper().findAndRegisterModules().valueToTree(endpoint.report());
     }
 
     @Test

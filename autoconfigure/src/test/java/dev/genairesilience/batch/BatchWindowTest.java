@@ -3,10 +3,13 @@ package dev.genairesilience.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.genairesilience.schedule.DailyWindow;
+import dev.genairesilience.schedule.PeakHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,6 +148,57 @@ class BatchWindowTest {
         assertThat(window.nextOpeningAfter(now)).isEqualTo(now);
         assertThat(window.drainedBy(now, Duration.ofSeconds(90))).isEqualTo(now.plusSeconds(90));
         assertThat(window).hasToString("always");
+    }
+
+    private static PeakHours peaks(ZoneId zone, String... windows) {
+        return PeakHours.of(List.of(windows).stream().map(w -> DailyWindow.parse(w, zone)).toList());
+    }
+
+    @Test
+    void aPeakInsideTheWindowClosesItAndSplitsItInTwoOpenings() {
+        BatchWindow window = BatchWindow.parse("22:00-06:00", UTC).excluding(peaks(UTC, "01:00-02:00"));
+
+        assertThat(window.contains(utc("2026-01-06T00:59:59Z"))).isTrue();
+        assertThat(window.contains(utc("2026-01-06T01:00:00Z"))).isFalse();
+        assertThat(window.contains(utc("2026-01-06T01:59:59Z"))).isFalse();
+        assertThat(window.contains(utc("2026-01-06T02:00:00Z"))).isTrue();
+        assertThat(window.openAt(utc("2026-01-06T01:30:00Z"))).isEqualTo(utc("2026-01-06T02:00:00Z"));
+        assertThat(window.nextOpeningAfter(utc("2026-01-06T00:30:00Z"))).isEqualTo(utc("2026-01-06T02:00:00Z"));
+        // 3 h of work from 23:00: 2 h before the peak, then the last hour after it
+        assertThat(window.drainedBy(utc("2026-01-05T23:00:00Z"), Duration.ofHours(3)))
+                .isEqualTo(utc("2026-01-06T03:00:00Z"));
+        assertThat(window.isAlways()).isFalse();
+        assertThat(window).hasToString("22:00-06:00 UTC outside peak hours [01:00-02:00 UTC]");
+    }
+
+    @Test
+    void aPeakOverTheWindowsStartDelaysTheOpeningToThePeaksEnd() {
+        BatchWindow window = BatchWindow.parse("02:00-07:00", PACIFIC).excluding(peaks(PACIFIC, "01:00-03:00"));
+
+        // 2026-06-10, PDT: 03:00 is 10:00Z
+        assertThat(window.openAt(pacific("2026-06-10T00:00"))).isEqualTo(pacific("2026-06-10T03:00"));
+        assertThat(window.contains(pacific("2026-06-10T02:30"))).isFalse();
+    }
+
+    @Test
+    void anAlwaysOpenWindowIsClosedOnlyDuringThePeaks() {
+        BatchWindow window = BatchWindow.always().excluding(peaks(PACIFIC, "09:00-11:00", "13:00-15:00"));
+
+        assertThat(window.contains(pacific("2026-06-10T08:59"))).isTrue();
+        assertThat(window.contains(pacific("2026-06-10T09:00"))).isFalse();
+        assertThat(window.openAt(pacific("2026-06-10T10:00"))).isEqualTo(pacific("2026-06-10T11:00"));
+        assertThat(window.nextOpeningAfter(pacific("2026-06-10T12:00"))).isEqualTo(pacific("2026-06-10T12:00"));
+        assertThat(window.drainedBy(pacific("2026-06-10T10:00"), Duration.ofHours(3)))
+                .isEqualTo(pacific("2026-06-10T16:00"));
+    }
+
+    @Test
+    void aWindowThatLiesInsideThePeaksIsRefusedAsNeverOpen() {
+        BatchWindow window = BatchWindow.parse("02:00-07:00", UTC);
+
+        assertThatThrownBy(() -> window.excluding(peaks(UTC, "01:00-08:00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never opens");
     }
 
     @ParameterizedTest

@@ -9,6 +9,8 @@ import dev.genairesilience.internal.warmup.ProbeResults;
 import dev.genairesilience.internal.warmup.ProbeStatus;
 import dev.genairesilience.internal.warmup.WarmupStates;
 import dev.genairesilience.internal.warmup.WarmupStatus;
+import dev.genairesilience.schedule.DailyWindow;
+import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.spi.ImageProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -24,8 +26,8 @@ import org.springframework.boot.availability.ApplicationAvailability;
 
 /**
  * {@code /actuator/genai}: the chains and their steps, each provider's state, breaker, warm-up, probe, success rate,
- * latency percentiles and spend (overall and per resolution) over a sliding window, the retry budgets' use, and the
- * last calls made. No keys, no prompts.
+ * latency percentiles and spend (overall and per resolution) over a sliding window, the retry budgets' use, the
+ * last calls made, and whether a peak is on. No keys, no prompts.
  */
 @Endpoint(id = "genai")
 public class GenAiEndpoint {
@@ -39,6 +41,7 @@ public class GenAiEndpoint {
     private final RetryBudgets budgets;
     private final ApplicationAvailability availability;
     private final Duration window;
+    private final PeakSchedule peak;
 
     /**
      * @param states       how providers and chains stand
@@ -50,10 +53,11 @@ public class GenAiEndpoint {
      * @param budgets      the retry budgets
      * @param availability the application's readiness
      * @param window       how far back {@code activity} reaches, to say so
+     * @param peak         the peak hours
      */
     public GenAiEndpoint(ProviderStates states, Map<String, ImageProvider> created, ProviderLanes lanes,
             ProviderActivity activity, WarmupStates warmups, ProbeResults probes, RetryBudgets budgets,
-            ApplicationAvailability availability, Duration window) {
+            ApplicationAvailability availability, Duration window, PeakSchedule peak) {
         this.states = Objects.requireNonNull(states, "states");
         this.created = Map.copyOf(created);
         this.lanes = Objects.requireNonNull(lanes, "lanes");
@@ -63,6 +67,7 @@ public class GenAiEndpoint {
         this.budgets = Objects.requireNonNull(budgets, "budgets");
         this.availability = Objects.requireNonNull(availability, "availability");
         this.window = Objects.requireNonNull(window, "window");
+        this.peak = Objects.requireNonNull(peak, "peak");
     }
 
     /** Everything above, now. */
@@ -70,14 +75,22 @@ public class GenAiEndpoint {
     public GenAiReport report() {
         Map<String, ProviderState> providers = states.providers();
         Map<String, ChainState> chainStates = states.chains(providers);
+        PeakSchedule.Status peakNow = peak.status();
         Map<String, GenAiReport.Chain> chains = new LinkedHashMap<>();
-        states.chainDefinitions().forEach((name, c) -> chains.put(name, chain(c, chainStates.get(name))));
+        states.chainDefinitions().forEach((name, c) -> chains.put(name,
+                chain(c.inForce(peakNow.on()), chainStates.get(name))));
         Map<String, GenAiReport.Provider> providerViews = new LinkedHashMap<>();
         providers.forEach((id, p) -> providerViews.put(id, provider(p)));
         Map<String, GenAiReport.Warmup> warmupViews = new LinkedHashMap<>();
         warmups.all().forEach((name, w) -> warmupViews.put(name, warmup(w)));
         return new GenAiReport(availability.getReadinessState().name(), window.toString(), chains, providerViews,
-                warmupViews, budgets.snapshots(), activity.recentAttempts());
+                warmupViews, budgets.snapshots(), activity.recentAttempts(), peak(peakNow));
+    }
+
+    private GenAiReport.Peak peak(PeakSchedule.Status now) {
+        return new GenAiReport.Peak(now.on(), now.window().map(DailyWindow::toString).orElse(null),
+                peak.hours().windows().stream().map(DailyWindow::toString).toList(),
+                now.nextChange().map(Instant::toString).orElse(null));
     }
 
     private GenAiReport.Chain chain(ChainDefinition c, ChainState state) {

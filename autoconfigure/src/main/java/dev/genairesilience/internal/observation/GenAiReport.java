@@ -14,10 +14,22 @@ import java.util.Map;
  * @param warmups        every warm-up target (providers and {@code @WarmOnStartup} methods), by name
  * @param retryBudgets   each provider's retry budget use over its own window, by id
  * @param recentAttempts the last calls made, newest first
+ * @param peak           whether a peak window is on
  */
 record GenAiReport(String readiness, String window, Map<String, Chain> chains, Map<String, Provider> providers,
         Map<String, Warmup> warmups, Map<String, RetryBudgetSnapshot> retryBudgets,
-        List<RecentAttempt> recentAttempts) {
+        List<RecentAttempt> recentAttempts, Peak peak) {
+
+    /**
+     * The peak hours now.
+     *
+     * @param active     whether a peak window is on; the chains above show their peak settings then
+     * @param window     the window that is on, as {@code HH:mm-HH:mm zone}, or {@code null}
+     * @param windows    every peak window ({@code genai.peak.windows}), as {@code HH:mm-HH:mm zone}
+     * @param nextChange when a peak next starts or ends, or {@code null} without peak windows
+     */
+    public record Peak(boolean active, String window, List<String> windows, String nextChange) {
+    }
 
     /**
      * A chain.
