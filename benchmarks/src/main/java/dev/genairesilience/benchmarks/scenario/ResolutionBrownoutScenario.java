@@ -157,8 +157,9 @@ final class ResolutionBrownoutScenario implements Scenario {
         long first4K = all.firstCallsAt(FOUR_K);
         return TargetCheck.of(name() + ", quality: the asked resolution (4K) is always tried first",
                 first4K == all.requests(), first4K + " of " + all.requests() + " requests",
-                "first calls at 2K: " + all.firstCallsAt(TWO_K) + ", at 1K: " + all.firstCallsAt(ONE_K)
-                        + "; requests without a call: " + all.withoutCalls());
+                "first calls at 2K: " + all.firstCallsAt(TWO_K) + ", at 1K: " + all.firstCallsAt(ONE_K) + " ("
+                        + all.firstCallsElsewhere(primary()) + " first calls went to another model than the primary, "
+                        + "which was passed over); requests without a call: " + all.withoutCalls());
     }
 
     private static Stretch firstHalf(RunResult run) {

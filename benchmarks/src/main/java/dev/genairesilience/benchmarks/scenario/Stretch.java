@@ -70,6 +70,12 @@ final class Stretch {
                 .filter(calls -> resolution.label().equals(calls.get(0).resolution())).count();
     }
 
+    /** The requests whose first call went to another model than {@code model}. */
+    long firstCallsElsewhere(String model) {
+        return records.stream().map(run::callsOf).filter(calls -> !calls.isEmpty())
+                .filter(calls -> !model.equals(calls.get(0).model())).count();
+    }
+
     /** The requests that made no call at all. */
     long withoutCalls() {
         return records.stream().filter(r -> run.callsOf(r).isEmpty()).count();

@@ -65,6 +65,17 @@ final class RunFixture {
         return add(n, model.model(), delivered, List.of(asked));
     }
 
+    /** {@code n} requests served by the secondary at 1K, the only call they made. */
+    RunFixture servedBySecondaryOnly(int n) {
+        for (int i = 0; i < n; i++) {
+            int index = records.size();
+            add(1, models.get(1).model(), Resolution.ONE_K, List.of());
+            calls.add(new EmulatedCall(models.get(1).model(), index, "1K",
+                    Instant.EPOCH.plusNanos(records.get(index).arrivalNanos())));
+        }
+        return this;
+    }
+
     /** {@code n} requests served by the secondary after calling the primary. */
     RunFixture servedAfterCallingThePrimary(int n) {
         return add(n, models.get(1).model(), Resolution.ONE_K, List.of("1K"));
