@@ -1,6 +1,7 @@
 package dev.genairesilience;
 
 import dev.genairesilience.failure.FailureKind;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ public final class Attempt {
     private final Duration duration;
     private final Duration waitBefore;
     private final Duration timeout;
+    private final BigDecimal cost;
 
     private Attempt(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -29,6 +31,10 @@ public final class Attempt {
         this.duration = Objects.requireNonNull(b.duration, "duration");
         this.waitBefore = Objects.requireNonNull(b.waitBefore, "waitBefore");
         this.timeout = b.timeout;
+        this.cost = b.cost;
+        if (cost != null && cost.signum() < 0) {
+            throw new IllegalArgumentException("An attempt's cost must be zero or more, was " + cost);
+        }
     }
 
     /**
@@ -84,6 +90,16 @@ public final class Attempt {
         return timeout;
     }
 
+    /**
+     * What this call cost, in the currency of {@code genai.providers.<id>.price}: the provider's price per image at
+     * this resolution when it delivered; {@code price.failed-call} when it failed with an HTTP answer, else zero.
+     * {@code null} when not known: it delivered, and its provider has no price for this resolution (or the attempt
+     * was reported by other code).
+     */
+    public BigDecimal cost() {
+        return cost;
+    }
+
     /** Whether this attempt delivered the result. */
     public boolean succeeded() {
         return failure == null;
@@ -110,21 +126,23 @@ public final class Attempt {
     public boolean equals(Object o) {
         return o instanceof Attempt a && provider.equals(a.provider) && Objects.equals(model, a.model)
                 && resolution == a.resolution && failure == a.failure && httpStatus == a.httpStatus
-                && duration.equals(a.duration) && waitBefore.equals(a.waitBefore) && Objects.equals(timeout, a.timeout);
+                && duration.equals(a.duration) && waitBefore.equals(a.waitBefore) && Objects.equals(timeout, a.timeout)
+                && Objects.equals(cost, a.cost);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout);
+        return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout, cost);
     }
 
     @Override
     public String toString() {
         return "Attempt[" + summary() + (model == null ? "" : ", model=" + model)
-                + (timeout == null ? "" : ", timeout=" + timeout.toMillis() + "ms") + "]";
+                + (timeout == null ? "" : ", timeout=" + timeout.toMillis() + "ms")
+                + (cost == null ? "" : ", cost=" + cost.toPlainString()) + "]";
     }
 
-    /** Builds an {@link Attempt}; duration and wait default to zero. */
+    /** Builds an {@link Attempt}; duration and wait default to zero, the cost to not known. */
     public static final class Builder {
 
         private final String provider;
@@ -135,6 +153,7 @@ public final class Attempt {
         private Duration duration = Duration.ZERO;
         private Duration waitBefore = Duration.ZERO;
         private Duration timeout;
+        private BigDecimal cost;
 
         private Builder(String provider, String model) {
             this.provider = provider;
@@ -169,6 +188,12 @@ public final class Attempt {
         /** How long the call was allowed. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** What the call cost (zero or more), or {@code null} when not known. */
+        public Builder cost(BigDecimal cost) {
+            this.cost = cost;
             return this;
         }
 

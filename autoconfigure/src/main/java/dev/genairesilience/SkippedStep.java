@@ -33,6 +33,11 @@ public record SkippedStep(String provider, String model, Resolution resolution, 
         GIVEN_UP("given up"),
         /** What the deadline left for its provider, after the later providers' needs, was too short for a call. */
         SHARE_SPENT("share spent"),
+        /**
+         * Its resolution was failing on its provider while a lower rung of the chain's degrade ladder delivered
+         * ({@code genai.chains.<name>.adaptive-resolution}): the provider's steps started lower.
+         */
+        RESOLUTION_FAILING("resolution failing"),
         /** The deadline had passed. */
         DEADLINE("deadline reached");
 

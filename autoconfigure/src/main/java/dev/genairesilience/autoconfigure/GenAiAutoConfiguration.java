@@ -8,6 +8,7 @@ import dev.genairesilience.chain.ExecutionListener;
 import dev.genairesilience.chain.ExecutionListeners;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import dev.genairesilience.chain.GenAiRetryTemplates;
+import dev.genairesilience.chain.PriceList;
 import dev.genairesilience.chain.ProviderBreakers;
 import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.chain.RegistryProviderBreakers;
@@ -181,17 +182,25 @@ public class GenAiAutoConfiguration {
                 .quotaWindow(properties.getRetry().getQuotaWindow()).build();
     }
 
+    /** What each provider charges ({@code genai.providers.<id>.price}), read with the providers. */
+    @Bean
+    @ConditionalOnMissingBean
+    public PriceList genAiPriceList(ImageProviderRegistry registry) {
+        return registry.prices();
+    }
+
     /**
-     * The one retry loop: runs plans over the provider lanes with classification and {@code genai.retry.*}, and
-     * tells the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their {@code @Order}.
+     * The one retry loop: runs plans over the provider lanes with classification and {@code genai.retry.*}, prices
+     * each call, and tells the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their
+     * {@code @Order}.
      */
     @Bean
     @ConditionalOnMissingBean
     public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderLanes lanes,
             GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
-            ObjectProvider<ExecutionListener> listeners) {
+            ObjectProvider<ExecutionListener> listeners, PriceList prices) {
         return ChainExecutor.builder(classification, lanes).settings(properties.getRetry().toSettings()).clock(clock)
-                .listener(ExecutionListeners.of(listeners.orderedStream().toList())).build();
+                .listener(ExecutionListeners.of(listeners.orderedStream().toList())).prices(prices).build();
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.genairesilience.autoconfigure;
 
+import dev.genairesilience.chain.BalanceBy;
 import dev.genairesilience.chain.ChainDefinition.StepOrder;
 import dev.genairesilience.chain.ContentBlockedAction;
 import dev.genairesilience.chain.Preference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One chain under {@code genai.chains.<name>}. Resolutions are kept as written and parsed by
@@ -68,6 +71,36 @@ public class GenAiChainProperties {
      * degrade ladder. Never with prefer: quality, which always tries the asked resolution first.
      */
     private Boolean adaptiveResolution;
+
+    /**
+     * Equivalent providers of this chain (two keys or two regions of one model) that share its requests as one step,
+     * each with its weight (at least 1), such as gemini-eu: 2, gemini-us: 1. Each request gets them at the place of
+     * the first of them in providers: the one picked for it first, the others after it, standing in for it. At
+     * least two of the chain's providers; empty: the providers are tried in their order.
+     */
+    private Map<String, Integer> balance = new LinkedHashMap<>();
+
+    /**
+     * How the balanced providers share the requests: WEIGHT in proportion to their weights, evenly interleaved;
+     * LEAST_IN_FLIGHT to the one with the fewest calls in flight for its weight.
+     */
+    private BalanceBy balanceBy = BalanceBy.WEIGHT;
+
+    public Map<String, Integer> getBalance() {
+        return balance;
+    }
+
+    public void setBalance(Map<String, Integer> balance) {
+        this.balance = balance;
+    }
+
+    public BalanceBy getBalanceBy() {
+        return balanceBy;
+    }
+
+    public void setBalanceBy(BalanceBy balanceBy) {
+        this.balanceBy = balanceBy;
+    }
 
     public boolean isCoalesce() {
         return coalesce;
@@ -162,6 +195,7 @@ public class GenAiChainProperties {
         return "Chain[providers=" + providers + ", resolution=" + resolution + ", degrade=" + degrade
                 + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort=" + lastResort
                 + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", prefer=" + prefer + ", coalesce="
-                + coalesce + ", adaptiveResolution=" + adaptiveResolution + "]";
+                + coalesce + ", adaptiveResolution=" + adaptiveResolution + ", balance=" + balance + ", balanceBy="
+                + balanceBy + "]";
     }
 }

@@ -1,11 +1,13 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.spi.AspectRatio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.util.unit.DataSize;
@@ -54,6 +56,10 @@ final class GenAiConfigurationValidator {
     }
 
     private void checkProvider(String path, GenAiProviderProperties provider, List<String> problems) {
+        if (path.indexOf(ProviderLanes.KEY_SEPARATOR) >= 0) {
+            problems.add(path + ": a provider id may not contain '" + ProviderLanes.KEY_SEPARATOR
+                    + "' (it names the lanes of a provider's keys)");
+        }
         String type = provider.getType();
         if (type == null || type.isBlank()) {
             problems.add(path + ".type: missing; known types: " + knownTypes);
@@ -62,11 +68,15 @@ final class GenAiConfigurationValidator {
                     + " (declare an ImageProviderFactory bean to add one)");
         }
         positive(path + ".timeout", provider.getTimeout(), problems);
+        checkKeys(path, provider, problems);
         if (provider.getMaxConcurrency() != null && provider.getMaxConcurrency() < 1) {
             problems.add(path + ".max-concurrency: " + provider.getMaxConcurrency() + " must be at least 1");
         }
         if (provider.getRequestsPerMinute() != null && provider.getRequestsPerMinute() < 1) {
             problems.add(path + ".requests-per-minute: " + provider.getRequestsPerMinute() + " must be at least 1");
+        }
+        if (provider.getPrice() != null) {
+            PriceProperties.read(path + ".price", provider.getPrice(), false, problems);
         }
     }
 
@@ -90,6 +100,41 @@ final class GenAiConfigurationValidator {
             problems.add(path + ".aspect-ratio: " + e.getMessage());
         }
         positive(path + ".deadline", chain.getDeadline(), problems);
+        checkBalance(path + ".balance", chain, problems);
+    }
+
+    private static void checkKeys(String path, GenAiProviderProperties provider, List<String> problems) {
+        List<String> keys = provider.getApiKeys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (provider.getApiKey() != null && !provider.getApiKey().isBlank()) {
+            problems.add(path + ".api-keys: set either api-key or api-keys, not both");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) == null || keys.get(i).isBlank()) {
+                problems.add(path + ".api-keys[" + i + "]: empty");
+            }
+        }
+    }
+
+    private static void checkBalance(String path, GenAiChainProperties chain, List<String> problems) {
+        Map<String, Integer> balance = chain.getBalance();
+        if (balance.isEmpty()) {
+            return;
+        }
+        balance.forEach((id, weight) -> {
+            if (!chain.getProviders().contains(id)) {
+                problems.add(path + "." + id + ": not one of the chain's providers " + chain.getProviders());
+            }
+            if (weight == null || weight < 1) {
+                problems.add(path + "." + id + ": a weight is a whole number of at least 1, was " + weight);
+            }
+        });
+        if (balance.size() < 2) {
+            problems.add(path + ": names " + balance.keySet() + "; balancing needs at least two of the chain's "
+                    + "providers");
+        }
     }
 
     private static void knownProvider(String path, String id, Set<String> providerIds, List<String> problems) {

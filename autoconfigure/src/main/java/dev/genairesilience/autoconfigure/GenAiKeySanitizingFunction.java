@@ -25,7 +25,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 final class GenAiKeySanitizingFunction implements SanitizingFunction {
 
     private static final Pattern CREDENTIAL_NAME = Pattern
-            .compile("genai[._].*(key|token|secret|password|credentials)]?", Pattern.CASE_INSENSITIVE);
+            .compile("genai[._].*(keys?|token|secret|password|credentials)]?(\\[\\d+])?", Pattern.CASE_INSENSITIVE);
 
     private final Supplier<GenAiProperties> properties;
 
@@ -65,6 +65,7 @@ final class GenAiKeySanitizingFunction implements SanitizingFunction {
         }
         bound.getProviders().forEach((id, provider) -> {
             keys.add(provider.getApiKey());
+            keys.addAll(provider.getApiKeys());
             for (Map.Entry<String, String> option : provider.getOptions().entrySet()) {
                 if (isCredentialName("genai.providers." + id + ".options." + option.getKey())) {
                     keys.add(option.getValue());

@@ -1,8 +1,11 @@
 package dev.genairesilience.autoconfigure;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +28,14 @@ public class GenAiProviderProperties {
 
     /** The API key or token. A provider whose type needs one and has none is left out of its chains, with a warning. */
     private String apiKey;
+
+    /**
+     * Several API keys of the same model, instead of api-key: each key gets a lane of its own (<id>#1, <id>#2, ...),
+     * so that a 429 that spends one key's quota holds that key only and the others keep serving; a key the provider
+     * refuses (401, 403) is taken out with one warning giving its position. max-concurrency and requests-per-minute
+     * apply to each key; the circuit breaker is the provider's.
+     */
+    private List<String> apiKeys = new ArrayList<>();
 
     /**
      * The API's base URL, for gateways, proxies and OpenAI-compatible servers; unset for the type's public endpoint.
@@ -66,6 +77,23 @@ public class GenAiProviderProperties {
      */
     private Integer requestsPerMinute;
 
+    /**
+     * What this provider charges, in the application's currency: per delivered image by resolution ({@code 1K},
+     * {@code 2K}, {@code 4K}), and {@code failed-call} for a call that fails with an HTTP answer (default 0:
+     * providers charge nothing for a call that produced no image). Each image's {@code cost()} and the
+     * {@code genai.cost} meter come from it; an image delivered at a resolution without a price has no known cost.
+     * A {@code local} provider costs 0 unless priced here.
+     */
+    private Map<String, BigDecimal> price = new LinkedHashMap<>();
+
+    public Map<String, BigDecimal> getPrice() {
+        return price;
+    }
+
+    public void setPrice(Map<String, BigDecimal> price) {
+        this.price = price;
+    }
+
     public Integer getRequestsPerMinute() {
         return requestsPerMinute;
     }
@@ -104,6 +132,14 @@ public class GenAiProviderProperties {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public List<String> getApiKeys() {
+        return apiKeys;
+    }
+
+    public void setApiKeys(List<String> apiKeys) {
+        this.apiKeys = apiKeys;
     }
 
     public URI getBaseUrl() {
@@ -146,16 +182,17 @@ public class GenAiProviderProperties {
         this.probeInterval = probeInterval;
     }
 
-    /** Whether an API key was given. */
+    /** Whether an API key was given (in api-key or api-keys). */
     public boolean hasApiKey() {
-        return apiKey != null && !apiKey.isBlank();
+        return apiKey != null && !apiKey.isBlank() || !apiKeys.isEmpty();
     }
 
     @Override
     public String toString() {
         return "Provider[type=" + type + ", model=" + model + ", apiKey=" + (hasApiKey() ? "<set>" : "<none>")
+                + (apiKeys.isEmpty() ? "" : ", apiKeys=<" + apiKeys.size() + " keys>")
                 + ", baseUrl=" + baseUrl + ", timeout=" + timeout + ", waitForModel=" + waitForModel + ", options="
                 + options.keySet() + ", probeInterval=" + probeInterval + ", maxConcurrency=" + maxConcurrency
-                + ", requestsPerMinute=" + requestsPerMinute + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + ", price=" + price + "]";
     }
 }

@@ -2,6 +2,9 @@ package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.KeyedImageProvider;
+import dev.genairesilience.chain.PriceList;
+import dev.genairesilience.chain.ProviderPrice;
 import dev.genairesilience.spi.AspectRatio;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ImageProviderFactory;
@@ -34,25 +37,34 @@ final class ImageProviderAssembler {
     /** @param properties already checked by {@link GenAiConfigurationValidator} */
     ImageProviderRegistry assemble(GenAiProperties properties) {
         Map<String, ImageProvider> providers = new LinkedHashMap<>();
+        Map<String, ProviderPrice> prices = new LinkedHashMap<>();
         long maxResponseBytes = properties.getHttp().getMaxResponseSize().toBytes();
         properties.getProviders().forEach((id, p) -> {
             ImageProviderFactory factory = factoriesByType.get(p.getType());
-            ProviderSettings s = ProviderSettings.builder(id, p.getType()).model(p.getModel())
+            ProviderSettings.Builder settings = ProviderSettings.builder(id, p.getType()).model(p.getModel())
                     .apiKey(p.getApiKey()).baseUrl(p.getBaseUrl()).timeout(p.getTimeout())
-                    .waitForModel(p.isWaitForModel()).options(p.getOptions()).maxResponseBytes(maxResponseBytes)
-                    .build();
-            if (factory.requiresApiKey() && !s.hasApiKey()) {
-                log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider is "
-                        + "left out of its chains", id, id, p.getType());
-                return;
+                    .waitForModel(p.isWaitForModel()).options(p.getOptions()).maxResponseBytes(maxResponseBytes);
+            if (!p.getApiKeys().isEmpty()) {
+                List<ImageProvider> keys = new ArrayList<>();
+                p.getApiKeys().forEach(key -> keys.add(create(factory, settings.apiKey(key).build())));
+                providers.put(id, new KeyedImageProvider(keys));
+            } else {
+                ProviderSettings s = settings.build();
+                if (factory.requiresApiKey() && !s.hasApiKey()) {
+                    log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider "
+                            + "is left out of its chains", id, id, p.getType());
+                    return;
+                }
+                providers.put(id, create(factory, s));
             }
-            providers.put(id, create(factory, s));
+            prices.put(id, PriceProperties.read("genai.providers." + id + ".price",
+                    p.getPrice() == null ? Map.of() : p.getPrice(), factory.freeOfCharge(), new ArrayList<>()));
         });
         Map<String, ChainDefinition> chains = new LinkedHashMap<>();
         properties.getChains().forEach((name, c) -> chains.put(name, chain(name, c, providers)));
         String defaultChain = properties.getDefaultChain();
         return new ImageProviderRegistry(providers, chains,
-                defaultChain == null || defaultChain.isBlank() ? null : defaultChain);
+                defaultChain == null || defaultChain.isBlank() ? null : defaultChain, PriceList.of(prices));
     }
 
     private ImageProvider create(ImageProviderFactory factory, ProviderSettings settings) {
@@ -78,6 +90,14 @@ final class ImageProviderAssembler {
                 .degrade(degrade).aspectRatio(AspectRatio.parse(c.getAspectRatio()).toString())
                 .deadline(c.getDeadline()).lastResort(lastResort).order(c.getOrder())
                 .onContentBlocked(c.getOnContentBlocked()).preference(c.getPrefer()).coalesce(c.isCoalesce())
-                .adaptiveResolution(c.getAdaptiveResolution()).build();
+                .adaptiveResolution(c.getAdaptiveResolution()).balance(balanced(c, providers))
+                .balanceBy(c.getBalanceBy()).build();
+    }
+
+    /** The balanced providers that are there, in the chain's order. */
+    private static Map<String, Integer> balanced(GenAiChainProperties c, List<String> providers) {
+        Map<String, Integer> balance = new LinkedHashMap<>();
+        providers.stream().filter(c.getBalance()::containsKey).forEach(id -> balance.put(id, c.getBalance().get(id)));
+        return balance;
     }
 }

@@ -1,10 +1,12 @@
 package dev.genairesilience.autoconfigure;
 
 import dev.genairesilience.chain.ChainDefinition;
+import dev.genairesilience.chain.PriceList;
 import dev.genairesilience.spi.ImageProvider;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,17 +18,26 @@ public final class ImageProviderRegistry {
     private final Map<String, ImageProvider> providers;
     private final Map<String, ChainDefinition> chains;
     private final String defaultChain;
+    private final PriceList prices;
+
+    /** A registry whose providers have no prices. */
+    public ImageProviderRegistry(Map<String, ImageProvider> providers, Map<String, ChainDefinition> chains,
+            String defaultChain) {
+        this(providers, chains, defaultChain, PriceList.NONE);
+    }
 
     /**
      * @param providers    the created providers by id, in configuration order
      * @param chains       the chains by name, in configuration order
      * @param defaultChain {@code genai.default-chain}, or {@code null}
+     * @param prices       what the created providers charge ({@code genai.providers.<id>.price})
      */
     public ImageProviderRegistry(Map<String, ImageProvider> providers, Map<String, ChainDefinition> chains,
-            String defaultChain) {
+            String defaultChain, PriceList prices) {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
         this.chains = Collections.unmodifiableMap(new LinkedHashMap<>(chains));
         this.defaultChain = defaultChain;
+        this.prices = Objects.requireNonNull(prices, "prices");
     }
 
     /** The created providers by id, in configuration order. */
@@ -47,6 +58,11 @@ public final class ImageProviderRegistry {
     /** {@code genai.default-chain}, or {@code null} when it is not set. */
     public String defaultChain() {
         return defaultChain;
+    }
+
+    /** What the created providers charge. */
+    public PriceList prices() {
+        return prices;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.genairesilience.Attempt;
 import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
+import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes one call of a step and accounts for it: times it, classifies a failure once, tells the lane (its breaker,
- * its hold, its latency, its concurrency limit) and records the {@link Attempt}. The caller has already taken a
- * place in the lane and the breaker's permission; both are given back here, whatever happens.
+ * its hold, its latency, its concurrency limit) and records the {@link Attempt}, priced by the {@link PriceList}. The
+ * caller has already taken a place in the lane and the breaker's permission; both are given back here, whatever
+ * happens.
  * Only a provider fault is an error to the breaker: a rejected, blocked or unrecognised call releases the
  * permission, so that no caller can open a healthy provider's breaker.
  */
@@ -21,11 +23,13 @@ final class AttemptRunner {
 
     private final ExecutionState state;
     private final FailureClassification classification;
+    private final PriceList prices;
     private final Clock clock;
 
-    AttemptRunner(ExecutionState state, FailureClassification classification, Clock clock) {
+    AttemptRunner(ExecutionState state, FailureClassification classification, PriceList prices, Clock clock) {
         this.state = state;
         this.classification = classification;
+        this.prices = prices;
         this.clock = clock;
     }
 
@@ -48,9 +52,11 @@ final class AttemptRunner {
             Duration took = since(start);
             if (lane != null) {
                 breaker.onSuccess(took.toNanos(), TimeUnit.NANOSECONDS);
+                lane.resolutionHealth().record(step.resolution(), true);
                 place.leaveDelivered(took);
             }
-            state.recordSuccess(record.duration(took).build());
+            state.recordSuccess(record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
+                    .build());
             return value;
         } catch (InterruptedException e) {
             release(place);
@@ -63,13 +69,17 @@ final class AttemptRunner {
                 lane.hold(failure);
                 if (failure.kind().providerFault()) {
                     breaker.onError(took.toNanos(), TimeUnit.NANOSECONDS, e);
+                    lane.resolutionHealth().record(step.resolution(), false);
                 } else {
                     breaker.releasePermission();
                 }
+                if (failure.kind() == FailureKind.AUTHENTICATION) {
+                    lane.refuseKey(failure.httpStatus());
+                }
                 place.leaveFailed(failure);
             }
-            state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took).build(), failure,
-                    e);
+            state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took)
+                    .cost(prices.failed(step.provider(), failure.httpStatus())).build(), failure, e);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
             release(place);

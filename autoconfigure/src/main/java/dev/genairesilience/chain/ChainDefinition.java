@@ -4,7 +4,10 @@ import dev.genairesilience.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -27,6 +30,8 @@ public final class ChainDefinition {
     private final Preference preference;
     private final boolean coalesce;
     private final Boolean adaptiveResolution;
+    private final Map<String, Integer> balance;
+    private final BalanceBy balanceBy;
 
     private ChainDefinition(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -41,6 +46,8 @@ public final class ChainDefinition {
         this.preference = Objects.requireNonNull(b.preference, "preference");
         this.coalesce = b.coalesce;
         this.adaptiveResolution = b.adaptiveResolution;
+        this.balance = Collections.unmodifiableMap(new LinkedHashMap<>(b.balance));
+        this.balanceBy = Objects.requireNonNull(b.balanceBy, "balanceBy");
     }
 
     /** A chain named {@code name} (the key under {@code genai.chains}), provider-first, rejecting blocked prompts. */
@@ -115,19 +122,33 @@ public final class ChainDefinition {
         return adaptiveResolution == null || adaptiveResolution;
     }
 
+    /**
+     * The chain's balanced providers and their weights ({@code genai.chains.<name>.balance}): equivalent providers
+     * that share its requests as one step; empty when there are none.
+     */
+    public Map<String, Integer> balance() {
+        return balance;
+    }
+
+    /** How the balanced providers share the requests. */
+    public BalanceBy balanceBy() {
+        return balanceBy;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChainDefinition c && name.equals(c.name) && providers.equals(c.providers)
                 && resolution == c.resolution && degrade.equals(c.degrade) && Objects.equals(aspectRatio, c.aspectRatio)
                 && Objects.equals(deadline, c.deadline) && Objects.equals(lastResort, c.lastResort) && order == c.order
                 && onContentBlocked == c.onContentBlocked && preference == c.preference && coalesce == c.coalesce
-                && Objects.equals(adaptiveResolution, c.adaptiveResolution);
+                && Objects.equals(adaptiveResolution, c.adaptiveResolution) && balance.equals(c.balance)
+                && balanceBy == c.balanceBy;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, providers, resolution, degrade, aspectRatio, deadline, lastResort, order,
-                onContentBlocked, preference, coalesce, adaptiveResolution);
+                onContentBlocked, preference, coalesce, adaptiveResolution, balance, balanceBy);
     }
 
     @Override
@@ -135,7 +156,8 @@ public final class ChainDefinition {
         return "ChainDefinition[name=" + name + ", providers=" + providers + ", resolution=" + resolution
                 + ", degrade=" + degrade + ", aspectRatio=" + aspectRatio + ", deadline=" + deadline + ", lastResort="
                 + lastResort + ", order=" + order + ", onContentBlocked=" + onContentBlocked + ", preference="
-                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + "]";
+                + preference + ", coalesce=" + coalesce + ", adaptiveResolution=" + adaptiveResolution() + (balance.isEmpty() ? ""
+                : ", balance=" + balance + " by " + balanceBy) + "]";
     }
 
     /**
@@ -189,6 +211,8 @@ public final class ChainDefinition {
         private Preference preference = Preference.BALANCED;
         private boolean coalesce;
         private Boolean adaptiveResolution;
+        private Map<String, Integer> balance = Map.of();
+        private BalanceBy balanceBy = BalanceBy.WEIGHT;
 
         private Builder(String name) {
             this.name = name;
@@ -248,6 +272,18 @@ public final class ChainDefinition {
         /** Whether steps may start lower on the degrade ladder; {@code null}: yes when there is a ladder. */
         public Builder adaptiveResolution(Boolean adaptiveResolution) {
             this.adaptiveResolution = adaptiveResolution;
+            return this;
+        }
+
+        /** The balanced providers and their weights (each at least 1), in the chain's order; empty for none. */
+        public Builder balance(Map<String, Integer> balance) {
+            this.balance = balance;
+            return this;
+        }
+
+        /** How the balanced providers share the requests (default by weight). */
+        public Builder balanceBy(BalanceBy balanceBy) {
+            this.balanceBy = balanceBy;
             return this;
         }
 

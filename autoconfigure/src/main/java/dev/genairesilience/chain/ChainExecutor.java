@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.BackOffInterruptedException;
@@ -46,6 +47,7 @@ public final class ChainExecutor {
     private final StepDecider decider;
     private final UnavailableReport report;
     private final ExecutionListener listener;
+    private final PriceList prices;
 
     /** How long a request whose every lane is full waits for room before it looks at every lane again. */
     private static final Duration ROOM_WAIT_SLICE = Duration.ofMillis(50);
@@ -61,6 +63,7 @@ public final class ChainExecutor {
         this.decider = new StepDecider(settings, new RetryDelay(settings, b.random));
         this.report = new UnavailableReport(lanes);
         this.listener = ExecutionListeners.of(List.of(b.listener));
+        this.prices = b.prices;
     }
 
     /**
@@ -69,6 +72,11 @@ public final class ChainExecutor {
      */
     public static Builder builder(FailureClassification classification, ProviderLanes lanes) {
         return new Builder(classification, lanes);
+    }
+
+    /** The lanes the steps run in. */
+    ProviderLanes lanes() {
+        return lanes;
     }
 
     /**
@@ -105,7 +113,7 @@ public final class ChainExecutor {
     }
 
     private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
-        AttemptRunner runner = new AttemptRunner(state, classification, clock);
+        AttemptRunner runner = new AttemptRunner(state, classification, prices, clock);
         DeadlineShares shares = new DeadlineShares(lanes, settings.fallbackReserve());
         StepPolicy policy = new StepPolicy(plan.onContentBlocked(), plan.preference());
         List<Step<T>> steps = plan.steps();
@@ -142,6 +150,11 @@ public final class ChainExecutor {
             DeadlineShares shares, StepPolicy policy, List<Integer> full, boolean firstPass) {
         List<Step<T>> steps = plan.steps();
         Step<T> step = steps.get(i);
+        Optional<String> passedOver = plan.passedOver(step);
+        if (passedOver.isPresent()) {
+            state.skip(step, SkippedStep.Reason.RESOLUTION_FAILING, null, "passed over, " + passedOver.get());
+            return null;
+        }
         if (state.isSkipped(step.breakerId())) {
             state.skip(step, SkippedStep.Reason.GIVEN_UP, null, "skipped, provider given up for this request");
             return null;
@@ -360,7 +373,10 @@ public final class ChainExecutor {
         }
     }
 
-    /** Builds a {@link ChainExecutor}: the documented retry defaults, the system clock, real sleeps, no listener. */
+    /**
+     * Builds a {@link ChainExecutor}: the documented retry defaults, the system clock, real sleeps, no listener, no
+     * prices.
+     */
     public static final class Builder {
 
         private final FailureClassification classification;
@@ -370,6 +386,7 @@ public final class ChainExecutor {
         private Sleeper sleeper = new ThreadWaitSleeper();
         private RandomGenerator random = RetryDelay.THREAD_LOCAL_RANDOM;
         private ExecutionListener listener = ExecutionListener.NONE;
+        private PriceList prices = PriceList.NONE;
 
         private Builder(FailureClassification classification, ProviderLanes lanes) {
             this.classification = Objects.requireNonNull(classification, "classification");
@@ -403,6 +420,12 @@ public final class ChainExecutor {
         /** Told of every attempt, refusal and ending; an exception it throws is logged, never passed on. */
         public Builder listener(ExecutionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** What each provider charges: every {@link dev.genairesilience.Attempt} carries its cost from it. */
+        public Builder prices(PriceList prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
             return this;
         }
 

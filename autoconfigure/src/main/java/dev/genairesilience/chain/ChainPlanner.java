@@ -6,52 +6,99 @@ import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a chain and a request into the plan of provider × resolution steps, in the chain's order. A step a
- * provider's capabilities do not cover is left out: it is never sent.
+ * provider's capabilities do not cover is left out: it is never sent. With adaptive resolution, the steps of a
+ * provider above where its {@link AdaptiveStart} says to start are passed over, with why.
  */
 final class ChainPlanner {
 
     private final Map<String, ImageProvider> providers;
+    private final ProviderLanes lanes;
+    private final Map<String, ProviderBalancer> balancers = new ConcurrentHashMap<>();
 
-    ChainPlanner(Map<String, ImageProvider> providers) {
+    ChainPlanner(Map<String, ImageProvider> providers, ProviderLanes lanes) {
         this.providers = Map.copyOf(providers);
+        this.lanes = lanes;
     }
 
     /** @throws GenerationRejectedException when the chain has providers but none can serve the request at all */
     Plan<ProviderImage> plan(ChainDefinition chain, ResolvedRequest request) {
-        List<ImageProvider> available = available(chain);
+        Map<String, String> laneOf = new HashMap<>();
+        List<ImageProvider> available = available(chain, laneOf);
         List<Resolution> resolutions = chain.resolutionsFrom(request.resolution());
         List<Step<ProviderImage>> steps = new ArrayList<>();
         chain.order().forEachStep(available, resolutions,
-                (provider, resolution) -> addIfSupported(steps, provider, resolution, request));
+                (provider, resolution) -> addIfSupported(steps, provider, resolution, request, laneOf));
         Step<ProviderImage> lastResort = lastResort(chain, resolutions, request);
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
-        return Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps).lastResort(lastResort)
-                .aspectRatio(request.aspectRatio()).prompt(request.prompt()).onContentBlocked(chain.onContentBlocked())
-                .preference(chain.preference()).build();
+        Plan.Builder<ProviderImage> plan = Plan.<ProviderImage>builder(chain.name(), request.deadline()).steps(steps)
+                .lastResort(lastResort).aspectRatio(request.aspectRatio()).prompt(request.prompt())
+                .onContentBlocked(chain.onContentBlocked()).preference(chain.preference());
+        if (chain.adaptiveResolution()) {
+            available.forEach(provider -> adapt(plan, steps, provider, laneOf.get(provider.id())));
+        }
+        return plan.build();
     }
 
-    private List<ImageProvider> available(ChainDefinition chain) {
+    /** Passes over {@code provider}'s steps above the rung its lane says to start at, if any. */
+    private void adapt(Plan.Builder<ProviderImage> plan, List<Step<ProviderImage>> steps, ImageProvider provider,
+            String lane) {
+        List<Step<ProviderImage>> own = steps.stream().filter(s -> s.provider().equals(provider.id())).toList();
+        List<Resolution> ladder = own.stream().map(Step::resolution).toList();
+        lanes.lane(lane).adaptiveStart(ladder).ifPresent(start -> own.stream()
+                .filter(s -> s.resolution().compareTo(start.at()) > 0)
+                .forEach(s -> plan.passOver(s, start.why())));
+    }
+
+    /**
+     * The chain's providers that are there, its balanced ones grouped with the one picked for this request first; a
+     * provider with several keys as the one key picked for this request. Fills {@code laneOf} with each one's lane.
+     */
+    private List<ImageProvider> available(ChainDefinition chain, Map<String, String> laneOf) {
+        List<String> ids = chain.providers();
+        if (!chain.balance().isEmpty()) {
+            ids = balancers.computeIfAbsent(chain.name(), name -> new ProviderBalancer(chain.balance(),
+                    chain.balanceBy())).order(ids, this::inFlight);
+        }
         List<ImageProvider> available = new ArrayList<>();
-        for (String id : chain.providers()) {
+        for (String id : ids) {
             ImageProvider provider = providers.get(id);
-            if (provider != null) {
+            if (provider instanceof KeyedImageProvider keyed) {
+                int key = keyed.pick(lanes);
+                available.add(keyed.key(key));
+                laneOf.put(id, keyed.laneOf(key));
+            } else if (provider != null) {
                 available.add(provider);
+                laneOf.put(id, id);
             }
         }
         return available;
     }
 
+    /** A provider's calls in flight, over all its keys. */
+    private int inFlight(String id) {
+        if (providers.get(id) instanceof KeyedImageProvider keyed) {
+            int inFlight = 0;
+            for (int i = 0; i < keyed.keyCount(); i++) {
+                inFlight += lanes.lane(keyed.laneOf(i)).inFlight();
+            }
+            return inFlight;
+        }
+        return lanes.lane(id).inFlight();
+    }
+
     private static void addIfSupported(List<Step<ProviderImage>> steps, ImageProvider provider, Resolution resolution,
-            ResolvedRequest request) {
+            ResolvedRequest request, Map<String, String> laneOf) {
         if (provider.capabilities().supports(resolution, request.aspectRatio())) {
-            steps.add(step(provider, resolution, request));
+            steps.add(step(provider, resolution, request, laneOf.get(provider.id())));
         }
     }
 
@@ -69,16 +116,17 @@ final class ChainPlanner {
         }
         for (Resolution resolution : candidates) {
             if (provider.capabilities().supports(resolution, request.aspectRatio())) {
-                return step(provider, resolution, request);
+                return step(provider, resolution, request, provider.id());
             }
         }
         return null;
     }
 
-    private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request) {
+    private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request,
+            String lane) {
         return Step.<ProviderImage>builder(provider.id(), attempt -> provider.generate(
                 new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(), attempt.timeout())))
-                .model(provider.model()).resolution(resolution).timeout(provider.timeout())
+                .lane(lane).model(provider.model()).resolution(resolution).timeout(provider.timeout())
                 .alwaysDegraded(provider.capabilities().alwaysDegraded()).build();
     }
 

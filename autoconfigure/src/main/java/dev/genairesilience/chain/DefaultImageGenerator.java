@@ -17,9 +17,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The engine's {@link ImageGenerator}: resolves the chain, checks the request, plans the provider ×
- * resolution steps and runs them on the {@link ChainExecutor}. Submitted work is checked the same way, then
- * handed to the {@link ImageJobQueue}.
+ * The engine's {@link ImageGenerator}: resolves the chain (the one named, else the first routed tag's, else the
+ * default), checks the request, plans the provider × resolution steps and runs them on the {@link ChainExecutor};
+ * for a chain that coalesces, identical requests in flight at the same moment share one run ({@link Coalescer}).
+ * Submitted work is checked the same way, then handed to the {@link ImageJobQueue}.
  */
 public final class DefaultImageGenerator implements ImageGenerator {
 
@@ -30,10 +31,11 @@ public final class DefaultImageGenerator implements ImageGenerator {
     private final ChainExecutor executor;
     private final Executor async;
     private final Supplier<ImageJobQueue> jobs;
+    private final Coalescer coalescer = new Coalescer();
 
     private DefaultImageGenerator(Builder b) {
         this.chains = Map.copyOf(b.chains);
-        this.planner = new ChainPlanner(b.providers);
+        this.planner = new ChainPlanner(b.providers, b.executor.lanes());
         this.defaultChain = b.defaultChain == null || b.defaultChain.isBlank() ? null : b.defaultChain;
         this.tagRoutes = Map.copyOf(b.tagRoutes);
         this.executor = b.executor;
@@ -61,12 +63,21 @@ public final class DefaultImageGenerator implements ImageGenerator {
     public GeneratedImage generate(String chain, ImageRequest request) {
         Objects.requireNonNull(request, "request");
         ChainDefinition definition = chain(chain, request);
-        Plan<ProviderImage> plan = planner.plan(definition, ResolvedRequest.of(request, definition));
+        ResolvedRequest resolved = ResolvedRequest.of(request, definition);
+        if (definition.coalesce()) {
+            return coalescer.generate(Coalescer.Key.of(definition.name(), resolved), resolved.deadline(),
+                    () -> generate(definition, resolved));
+        }
+        return generate(definition, resolved);
+    }
+
+    private GeneratedImage generate(ChainDefinition definition, ResolvedRequest request) {
+        Plan<ProviderImage> plan = planner.plan(definition, request);
         Outcome<ProviderImage> outcome = executor.execute(plan);
         ProviderImage image = outcome.value();
         Step<ProviderImage> step = outcome.step();
         return new GeneratedImage(image.bytes(), image.mimeType(), step.provider(), step.model(), step.resolution(),
-                outcome.degraded(), outcome.attempts(), outcome.skipped(), false);
+                outcome.degraded(), outcome.attempts(), outcome.skipped(), false, PriceList.total(outcome.attempts()));
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.genairesilience.chain;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one execution tries, in order, within one deadline. Built with {@link #builder(String, Duration)};
@@ -21,6 +24,7 @@ public final class Plan<T> {
     private final String prompt;
     private final ContentBlockedAction onContentBlocked;
     private final Preference preference;
+    private final Map<Step<T>, String> passedOver;
 
     private Plan(Builder<T> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -34,6 +38,7 @@ public final class Plan<T> {
         this.prompt = b.prompt;
         this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
         this.preference = Objects.requireNonNull(b.preference, "preference");
+        this.passedOver = new IdentityHashMap<>(b.passedOver);
     }
 
     /**
@@ -52,6 +57,14 @@ public final class Plan<T> {
     /** The steps, best first; the first one is what the caller asked for. */
     public List<Step<T>> steps() {
         return steps;
+    }
+
+    /**
+     * Why {@code step} is passed over without a call (its resolution is failing on its provider while a lower rung
+     * of the ladder delivers), or empty when it is to be tried.
+     */
+    public Optional<String> passedOver(Step<T> step) {
+        return Optional.ofNullable(passedOver.get(step));
     }
 
     /** An offline stand-in called once when every step failed, even past the deadline, or {@code null}. */
@@ -117,6 +130,7 @@ public final class Plan<T> {
         private String prompt;
         private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
         private Preference preference = Preference.BALANCED;
+        private final Map<Step<T>, String> passedOver = new IdentityHashMap<>();
 
         private Builder(String name, Duration deadline) {
             this.name = name;
@@ -157,6 +171,16 @@ public final class Plan<T> {
 
         public Builder<T> preference(Preference preference) {
             this.preference = preference;
+            return this;
+        }
+
+        /**
+         * Passes {@code step} (one of the plan's steps) over without a call, because its resolution is failing on
+         * its provider; {@code why} goes into the attempt trail. It still counts as what the caller asked for when
+         * deciding whether the image is degraded.
+         */
+        public Builder<T> passOver(Step<T> step, String why) {
+            passedOver.put(Objects.requireNonNull(step, "step"), Objects.requireNonNull(why, "why"));
             return this;
         }
 

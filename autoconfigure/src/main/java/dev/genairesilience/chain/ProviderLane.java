@@ -1,5 +1,6 @@
 package dev.genairesilience.chain;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -7,9 +8,12 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the engine knows about one provider, shared by every caller of it (generation,
@@ -26,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ProviderLane {
 
+    private static final Logger log = LoggerFactory.getLogger(ProviderLane.class);
+
     private final String id;
     private final CircuitBreaker breaker;
     private final RetryBudgets budgets;
@@ -39,6 +45,9 @@ public final class ProviderLane {
     private final ConcurrencyLimit concurrency;
     private final RateLimiter rate;
     private final LearnedQuota quota;
+    private final ResolutionHealth resolutions = new ResolutionHealth();
+    private final AdaptiveStart adaptiveStart = new AdaptiveStart();
+    private final AtomicBoolean keyRefused = new AtomicBoolean();
 
     /**
      * @param rate  the application's requests-per-minute limit of this provider, or {@code null} for none
@@ -187,6 +196,33 @@ public final class ProviderLane {
         latencies.add(took);
         holdEndAnswered(true);
         concurrency.releaseDelivered();
+    }
+
+    /**
+     * The provider refused this lane's key (401, 403). For the lane of one key of several, the key is taken out for
+     * good, said once in the log by its position, never by its value; other lanes only remember it.
+     */
+    void refuseKey(int httpStatus) {
+        if (keyRefused.compareAndSet(false, true) && id.indexOf(ProviderLanes.KEY_SEPARATOR) >= 0) {
+            String provider = ProviderLanes.providerOf(id);
+            log.warn("genai.providers.{}: the provider refused key {} of its api-keys (HTTP {}); it is taken out, "
+                    + "the other keys keep serving", provider, id.substring(provider.length() + 1), httpStatus);
+        }
+    }
+
+    /** Whether the provider refused this lane's key. */
+    boolean keyRefused() {
+        return keyRefused.get();
+    }
+
+    /** How the provider's recent calls fared at each resolution. */
+    ResolutionHealth resolutionHealth() {
+        return resolutions;
+    }
+
+    /** Where this provider's steps start on a degrade ladder, from its {@link #resolutionHealth()}. */
+    Optional<AdaptiveStart.Start> adaptiveStart(List<Resolution> ladder) {
+        return adaptiveStart.startFor(resolutions, ladder);
     }
 
     /** Whether a call could take a place now (none is taken). */

@@ -20,6 +20,9 @@ public final class ProviderLanes {
     /** No maximum: what a lane allows in flight when the application sets no {@code max-concurrency}. */
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
+    /** Between a provider id and a key's position in a key's lane id; never part of a provider id. */
+    public static final char KEY_SEPARATOR = '#';
+
     private final ProviderBreakers breakers;
     private final RetryBudgets budgets;
     private final Duration maxHold;
@@ -47,14 +50,31 @@ public final class ProviderLanes {
         return new Builder(breakers, budgets);
     }
 
-    /** The lane of {@code id}, the same instance every time. */
+    /**
+     * The lane of {@code id}, the same instance every time. The lane of one key of a provider with several
+     * ({@link #keyLane(String, int)}) has the provider's breaker, and its {@code max-concurrency} and
+     * {@code requests-per-minute} each (a quota is per key).
+     */
     public ProviderLane lane(String id) {
         return lanes.computeIfAbsent(id, key -> {
-            int max = maxConcurrency.getOrDefault(key, UNLIMITED);
-            Integer rpm = requestsPerMinute.get(key);
-            return new ProviderLane(key, breakers.forId(key), budgets, maxHold, clock, new ConcurrencyLimit(max, max),
-                    rpm == null ? null : evenly(key, rpm), new LearnedQuota(quotaWindow, clock));
+            String provider = providerOf(key);
+            int max = maxConcurrency.getOrDefault(provider, UNLIMITED);
+            Integer rpm = requestsPerMinute.get(provider);
+            return new ProviderLane(key, breakers.forId(provider), budgets, maxHold, clock,
+                    new ConcurrencyLimit(max, max), rpm == null ? null : evenly(key, rpm),
+                    new LearnedQuota(quotaWindow, clock));
         });
+    }
+
+    /** The lane id of key {@code position} (1-based) of provider {@code id}: {@code id#position}. */
+    public static String keyLane(String id, int position) {
+        return id + KEY_SEPARATOR + position;
+    }
+
+    /** The provider a lane id belongs to: the id itself, or the provider of a key's lane. */
+    static String providerOf(String laneId) {
+        int separator = laneId.lastIndexOf(KEY_SEPARATOR);
+        return separator < 0 ? laneId : laneId.substring(0, separator);
     }
 
     /**

@@ -16,6 +16,14 @@ public interface ImageProviderFactory {
     }
 
     /**
+     * Whether providers of this type cost nothing (an in-process provider such as the offline card): their images
+     * cost zero at every resolution that {@code genai.providers.<id>.price} does not price.
+     */
+    default boolean freeOfCharge() {
+        return false;
+    }
+
+    /**
      * @param settings   the provider's configuration; a provider reads no answer larger than its
      *                   {@link ProviderSettings#maxResponseBytes()} ({@code ProviderHttpClient} holds to it)
      * @param httpClient the one shared HTTP client (no retries of its own)

@@ -20,6 +20,22 @@ class GenAiConfigurationValidationTest {
     }
 
     @Test
+    void aBalanceOverAProviderOutsideTheChainOrWithABadWeightIsNamed() {
+        assertStartupFailsWith("genai.chains.product-shots.balance.broken: not one of the chain's providers [good]",
+                "genai.chains.product-shots.providers=good", "genai.chains.product-shots.balance.good=1",
+                "genai.chains.product-shots.balance.broken=1");
+        assertStartupFailsWith("genai.chains.product-shots.balance.good: a weight is a whole number of at least 1, "
+                + "was 0", "genai.chains.product-shots.providers=good,broken",
+                "genai.chains.product-shots.balance.good=0", "genai.chains.product-shots.balance.broken=1");
+    }
+
+    @Test
+    void aTagRouteToAnUnknownChainIsNamed() {
+        assertStartupFailsWith("genai.routing.tags.photoreal: unknown chain 'photos'",
+                "genai.chains.product-shots.providers=good", "genai.routing.tags.photoreal=photos");
+    }
+
+    @Test
     void anUnknownLastResortIsNamed() {
         assertStartupFailsWith("genai.chains.product-shots.last-resort: unknown provider 'crad'",
                 "genai.chains.product-shots.providers=good", "genai.chains.product-shots.last-resort=crad");

@@ -7,7 +7,9 @@ import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +22,7 @@ final class FakeProvider implements ImageProvider {
     private final ProviderCapabilities capabilities;
     private final List<String> callLog;
     private Failure failure;
+    private final Map<Resolution, Failure> failureAt = new EnumMap<>(Resolution.class);
     private GenerationCall lastCall;
 
     FakeProvider(String id, ProviderCapabilities capabilities, List<String> callLog) {
@@ -34,6 +37,16 @@ final class FakeProvider implements ImageProvider {
 
     FakeProvider failingWith(Failure failure) {
         this.failure = failure;
+        return this;
+    }
+
+    /** Fails every call at {@code resolution} with {@code failure}; {@code null} delivers there again. */
+    FakeProvider failingAt(Resolution resolution, Failure failure) {
+        if (failure == null) {
+            failureAt.remove(resolution);
+        } else {
+            failureAt.put(resolution, failure);
+        }
         return this;
     }
 
@@ -56,8 +69,9 @@ final class FakeProvider implements ImageProvider {
     public ProviderImage generate(GenerationCall call) throws Exception {
         callLog.add(id + "@" + call.resolution().label());
         lastCall = call;
-        if (failure != null) {
-            throw new FailureException(failure);
+        Failure failing = failure != null ? failure : failureAt.get(call.resolution());
+        if (failing != null) {
+            throw new FailureException(failing);
         }
         return new ProviderImage((id + "@" + call.resolution().label()).getBytes(StandardCharsets.UTF_8), "image/png");
     }

@@ -1,6 +1,7 @@
 package dev.genairesilience.sample;
 
 import dev.genairesilience.testkit.ProviderEmulator;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -15,11 +16,13 @@ import org.springframework.core.env.Profiles;
  * application context exists, so that the providers configured in {@code application.yml} can point at it
  * through {@code sample.emulator.base-url}. It plays a bad peak hour: the primary model answers
  * {@code 503 overloaded} on a share of calls ({@code sample.emulator.primary-overload-rate}, 45% by
- * default) while the secondary model is healthy.
+ * default) while the secondary model is healthy. Each call takes {@code sample.emulator.latency} (1 s by default,
+ * where real image models take several), so that concurrent requests overlap as they do in production.
  */
 public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
 
     static final String PRIMARY_MODEL = "gemini-3-pro-image-preview";
+    static final String SECONDARY_MODEL = "gemini-2.5-flash-image";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,8 +31,10 @@ public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
             return;
         }
         double overloadRate = environment.getProperty("sample.emulator.primary-overload-rate", Double.class, 0.45);
+        Duration latency = environment.getProperty("sample.emulator.latency", Duration.class, Duration.ofSeconds(1));
         ProviderEmulator emulator = ProviderEmulator.start();
-        emulator.model(PRIMARY_MODEL).overloadRate(overloadRate);
+        emulator.model(PRIMARY_MODEL).overloadRate(overloadRate).latency(latency);
+        emulator.model(SECONDARY_MODEL).latency(latency);
         environment.getPropertySources().addFirst(new MapPropertySource("sampleEmulator",
                 Map.of("sample.emulator.base-url", emulator.baseUrl().toString())));
         application.addListeners(event -> {

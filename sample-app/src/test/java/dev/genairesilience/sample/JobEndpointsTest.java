@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The off-peak queue over HTTP, with a window that includes now, as the README starts the sample. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "genai.batch.window=always", "genai.batch.poll-interval=200ms" })
+        properties = { "genai.batch.window=always", "genai.batch.poll-interval=200ms",
+            "sample.emulator.latency=0ms" })
 class JobEndpointsTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

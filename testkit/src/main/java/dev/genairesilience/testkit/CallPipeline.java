@@ -49,6 +49,10 @@ final class CallPipeline {
         if (rateLimit != null && !rateLimit.tryAdmit(Instant.now())) {
             return fault(dialect, Fault.RATE_LIMITED, model);
         }
+        RateLimitWindow keyQuota = model.keyQuota(call.apiKey());
+        if (keyQuota != null && !keyQuota.tryAdmit(Instant.now())) {
+            return fault(dialect, Fault.RATE_LIMITED, model);
+        }
         CapacityGate gate = model.capacityGate();
         if (gate == null) {
             return generate(dialect, call, model);

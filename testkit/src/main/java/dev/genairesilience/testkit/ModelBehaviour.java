@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +60,9 @@ public final class ModelBehaviour {
     private volatile CapacityGate capacity;
     private volatile Duration refusalHold = Duration.ZERO;
     private volatile String expectedApiKey;
+    private final Set<String> acceptedApiKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, RateLimitWindow> keyQuotas = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> callsByKey = new ConcurrentHashMap<>();
     private volatile Fault metadataFault;
     private volatile Random random = new Random();
 
@@ -271,6 +275,32 @@ public final class ModelBehaviour {
     }
 
     /**
+     * Calls that carry none of these keys answer 401 (several keys of one account; replaces
+     * {@link #expectApiKey(String)}).
+     */
+    public ModelBehaviour expectApiKeys(String... keys) {
+        this.expectedApiKey = null;
+        acceptedApiKeys.clear();
+        acceptedApiKeys.addAll(List.of(keys));
+        return this;
+    }
+
+    /**
+     * The quota of one key: at most {@code calls} admitted calls carrying {@code key} within any {@code window};
+     * beyond it they answer 429 with the model's hint, as {@link #rateLimit(int, Duration)} does for every key.
+     */
+    public ModelBehaviour keyQuota(String key, int calls, Duration window) {
+        keyQuotas.put(Objects.requireNonNull(key, "key"), new RateLimitWindow(calls, window));
+        return this;
+    }
+
+    /** The generation calls received that carried {@code key}. */
+    public int callsWithKey(String key) {
+        AtomicInteger counted = callsByKey.get(key);
+        return counted == null ? 0 : counted.get();
+    }
+
+    /**
      * The free metadata reads (Gemini {@code GET /v1beta/models/{model}}, OpenAI {@code GET /v1/models/{model}})
      * answer {@code fault} until it is set back to {@code null}; generation calls are not affected.
      */
@@ -351,6 +381,9 @@ public final class ModelBehaviour {
         capacity = null;
         refusalHold = Duration.ZERO;
         expectedApiKey = null;
+        acceptedApiKeys.clear();
+        keyQuotas.clear();
+        callsByKey.clear();
         random = new Random();
     }
 
@@ -406,8 +439,19 @@ public final class ModelBehaviour {
     }
 
     boolean acceptsKey(String key) {
+        if (key != null) {
+            callsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        }
+        if (!acceptedApiKeys.isEmpty()) {
+            return acceptedApiKeys.contains(key);
+        }
         String expected = expectedApiKey;
         return expected == null || expected.equals(key);
+    }
+
+    /** The quota of {@code key}, or {@code null} when it has none of its own. */
+    RateLimitWindow keyQuota(String key) {
+        return key == null ? null : keyQuotas.get(key);
     }
 
     boolean draw(double p) {

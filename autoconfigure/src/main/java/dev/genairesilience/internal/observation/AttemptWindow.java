@@ -1,6 +1,7 @@
 package dev.genairesilience.internal.observation;
 
 import dev.genairesilience.Attempt;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,8 +13,11 @@ import java.util.List;
  */
 final class AttemptWindow {
 
-    /** One call: when it ended, how long it took, whether it delivered, at which resolution ({@code null} for none). */
-    record Sample(long atMillis, long millis, boolean success, String resolution) {
+    /**
+     * One call: when it ended, how long it took, whether it delivered, at which resolution ({@code null} for none),
+     * what it cost ({@code null} when not known).
+     */
+    record Sample(long atMillis, long millis, boolean success, String resolution, BigDecimal cost) {
     }
 
     private final long windowMillis;
@@ -27,7 +31,7 @@ final class AttemptWindow {
 
     synchronized void add(long nowMillis, Attempt attempt) {
         samples.addLast(new Sample(nowMillis, attempt.duration().toMillis(), attempt.succeeded(),
-                attempt.resolution() == null ? null : attempt.resolution().label()));
+                attempt.resolution() == null ? null : attempt.resolution().label(), attempt.cost()));
         while (samples.size() > maxSamples) {
             samples.removeFirst();
         }

@@ -23,9 +23,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.availability.ApplicationAvailability;
 
 /**
- * {@code /actuator/genai}: the chains and their steps, each provider's state, breaker, warm-up, probe, success rate
- * and latency percentiles (overall and per resolution) over a sliding window, the retry budgets' use, and the last
- * calls made. No keys, no prompts.
+ * {@code /actuator/genai}: the chains and their steps, each provider's state, breaker, warm-up, probe, success rate,
+ * latency percentiles and spend (overall and per resolution) over a sliding window, the retry budgets' use, and the
+ * last calls made. No keys, no prompts.
  */
 @Endpoint(id = "genai")
 public class GenAiEndpoint {

@@ -28,6 +28,10 @@ import java.util.Objects;
  * tagged {@code chain} and {@code provider}</li>
  * <li>{@value #BREAKER_REFUSALS} (counter): steps skipped or cut short because a provider's circuit breaker was
  * open, tagged {@code chain} and {@code provider}</li>
+ * <li>{@value #COST} (counter): what the calls to providers cost, in the currency of
+ * {@code genai.providers.<id>.price}, tagged {@code chain}, {@code provider}, {@code model} and {@code resolution}:
+ * each delivered image's price, and each failed call's {@code failed-call} price when one is configured; a call of
+ * no known cost, or that cost nothing, adds nothing</li>
  * </ul>
  */
 public final class GenAiMeters implements ExecutionListener {
@@ -47,6 +51,9 @@ public final class GenAiMeters implements ExecutionListener {
     /** Counter of steps passed over without a call, by reason ({@code limit}, {@code rate}, {@code held}). */
     public static final String SPILLS = "genai.lane.spills";
 
+    /** Counter of what calls to providers cost. */
+    public static final String COST = "genai.cost";
+
     private static final String NONE = "none";
 
     private final MeterRegistry registry;
@@ -63,6 +70,12 @@ public final class GenAiMeters implements ExecutionListener {
                         "resolution", label(attempt.resolution()),
                         "outcome", attempt.succeeded() ? "OK" : attempt.failure().name()))
                 .register(registry).record(attempt.duration());
+        if (attempt.cost() != null && attempt.cost().signum() > 0) {
+            Counter.builder(COST).description("What calls to image providers cost, in the currency of their prices")
+                    .tags(Tags.of("chain", plan, "provider", attempt.provider(), "model", orNone(attempt.model()),
+                            "resolution", label(attempt.resolution())))
+                    .register(registry).increment(attempt.cost().doubleValue());
+        }
     }
 
     @Override

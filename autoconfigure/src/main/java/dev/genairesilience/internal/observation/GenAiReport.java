@@ -48,8 +48,8 @@ record GenAiReport(String readiness, String window, Map<String, Chain> chains, M
      * @param breaker      its circuit breaker, or {@code null} when it has none
      * @param warmup       its warm-up, or {@code null} when it is not warmed
      * @param probe        its last probe, or {@code null} when it is not probed
-     * @param window       its calls over the window
-     * @param byResolution its calls over the window by resolution
+     * @param window       its calls over the window, and what they cost ({@code spend})
+     * @param byResolution its calls over the window by resolution, and what they cost
      * @param lane         its lane's concurrency limit, calls in flight and hold
      */
     public record Provider(String type, String model, String status, String reason, Breaker breaker, Warmup warmup,

@@ -21,6 +21,12 @@ public class LocalProviderFactory implements ImageProviderFactory {
         return false;
     }
 
+    /** Drawing a card costs nothing, unless the application prices it. */
+    @Override
+    public boolean freeOfCharge() {
+        return true;
+    }
+
     @Override
     public ImageProvider create(ProviderSettings settings, HttpClient httpClient) {
         return new LocalCardProvider(settings.id());

@@ -1,6 +1,7 @@
 package dev.genairesilience.internal.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.genairesilience.Attempt;
 import dev.genairesilience.Resolution;
@@ -9,6 +10,7 @@ import dev.genairesilience.chain.ExecutionReport;
 import dev.genairesilience.chain.Step;
 import dev.genairesilience.failure.FailureKind;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,25 @@ class GenAiMetersTest {
                 "resolution", "2K", "outcome", "OVERLOADED").timer().count()).isEqualTo(1);
         assertThat(registry.get(GenAiMeters.ATTEMPTS).tags("provider", "flash", "outcome", "OK").timer()
                 .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(500);
+    }
+
+    @Test
+    void whatCallsCostIsCountedByProviderModelAndResolution() {
+        meters.attemptFinished("shots", Attempt.builder("pro", "pro-model").resolution(Resolution.TWO_K)
+                .failure(FailureKind.OVERLOADED, 503).cost(new BigDecimal("0.01")).build());
+        meters.attemptFinished("shots", Attempt.builder("pro", "pro-model").resolution(Resolution.TWO_K)
+                .cost(new BigDecimal("0.134")).build());
+        meters.attemptFinished("shots", Attempt.builder("pro", "pro-model").resolution(Resolution.TWO_K)
+                .cost(new BigDecimal("0.134")).build());
+        meters.attemptFinished("shots", Attempt.builder("flash", "flash-model").resolution(Resolution.ONE_K).build());
+        meters.attemptFinished("shots", Attempt.builder("card", "card").resolution(Resolution.ONE_K)
+                .cost(BigDecimal.ZERO).build());
+
+        assertThat(registry.get(GenAiMeters.COST).tags("chain", "shots", "provider", "pro", "model", "pro-model",
+                "resolution", "2K").counter().count()).isCloseTo(0.278, within(1e-9));
+        // no known cost, or no cost at all, adds nothing
+        assertThat(registry.find(GenAiMeters.COST).tags("provider", "flash").counter()).isNull();
+        assertThat(registry.find(GenAiMeters.COST).tags("provider", "card").counter()).isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.genairesilience.Attempt;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.FailureKind;
 import dev.genairesilience.testsupport.MutableClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,32 @@ class ProviderActivityTest {
         assertThat(activity.statsByResolution("pro")).containsOnlyKeys("1K", "4K");
         assertThat(activity.statsByResolution("pro").get("4K").successRate()).isEqualTo(0.5);
         assertThat(activity.statsByResolution("pro").get("1K").p50Ms()).isEqualTo(200);
+    }
+
+    @Test
+    void theWindowAddsUpWhatItsCallsCostOverallAndPerResolution() {
+        activity.attemptFinished("shots", delivered(Resolution.TWO_K, "0.134"));
+        activity.attemptFinished("shots", Attempt.builder("pro", "pro-model").resolution(Resolution.FOUR_K)
+                .failure(FailureKind.OVERLOADED, 503).cost(new BigDecimal("0.01")).build());
+        activity.attemptFinished("shots", delivered(Resolution.ONE_K, "0.039"));
+
+        assertThat(activity.stats("pro").spend()).isEqualByComparingTo("0.183");
+        assertThat(activity.statsByResolution("pro").get("2K").spend()).isEqualByComparingTo("0.134");
+        assertThat(activity.statsByResolution("pro").get("4K").spend()).isEqualByComparingTo("0.01");
+        assertThat(activity.stats("unknown").spend()).isEqualByComparingTo("0");
+
+        clock.advance(Duration.ofMinutes(6));
+        activity.attemptFinished("shots", delivered(Resolution.ONE_K, "0.039"));
+        assertThat(activity.stats("pro").spend()).isEqualByComparingTo("0.039");
+    }
+
+    @Test
+    void aCallOfNoKnownCostLeavesTheSpendNotKnown() {
+        activity.attemptFinished("shots", delivered(Resolution.TWO_K, "0.134"));
+        activity.attemptFinished("shots", ok("pro", Resolution.FOUR_K, 10));
+
+        assertThat(activity.stats("pro").spend()).isNull();
+        assertThat(activity.statsByResolution("pro").get("2K").spend()).isEqualByComparingTo("0.134");
     }
 
     @Test
@@ -97,6 +124,10 @@ class ProviderActivityTest {
     private static Attempt ok(String provider, Resolution resolution, long ms) {
         return Attempt.builder(provider, provider + "-model").resolution(resolution).duration(Duration.ofMillis(ms))
                 .build();
+    }
+
+    private static Attempt delivered(Resolution resolution, String cost) {
+        return Attempt.builder("pro", "pro-model").resolution(resolution).cost(new BigDecimal(cost)).build();
     }
 
     private static Attempt failed(String provider, FailureKind kind, int status, long ms) {

@@ -1,0 +1,73 @@
+package dev.genairesilience.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The sample started with {@code --genai.chains.product-shots.coalesce=true}, as the README shows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--genai.chains.product-shots.coalesce=true")
+class CoalescingTest {
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CHAIN_PROVIDERS = List.of("gemini-pro", "gemini-flash", "card");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void twentyIdenticalConcurrentRequestsAllGetAPngFromAtMostThreeProviderCalls() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        int before = chainCalls();
+
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(http.sendAsync(HttpRequest.newBuilder(uri("/api/images"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"a red bicycle on a white floor\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+
+        for (CompletableFuture<HttpResponse<byte[]>> answer : answers) {
+            HttpResponse<byte[]> response = answer.get();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Arrays.copyOf(response.body(), 8)).isEqualTo(PNG_SIGNATURE);
+        }
+        assertThat(chainCalls() - before).isLessThanOrEqualTo(3);
+    }
+
+    /** The calls {@code /actuator/genai} counts for the chain's providers. */
+    private int chainCalls() throws Exception {
+        JsonNode providers = JSON.readTree(get("/actuator/genai").body()).path("providers");
+        int calls = 0;
+        for (String id : CHAIN_PROVIDERS) {
+            calls += providers.path(id).path("window").path("attempts").asInt();
+        }
+        return calls;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
