@@ -39,7 +39,8 @@ class RunnerOptionsTest {
     @Test
     void thePartsAreTheScenariosInTableOrderThenScaleAndOverhead() {
         assertThat(RunnerOptions.parts())
-                .containsExactly("brownout", "outage", "cold-start", "quota", "surge", "scale", "overhead");
+                .containsExactly("brownout", "outage", "cold-start", "quota", "surge", "resolution-brownout",
+                        "coalesce", "scale", "overhead");
     }
 
     @Test
@@ -48,7 +49,8 @@ class RunnerOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("benchmarks.only")
                 .hasMessageContaining("brownot")
-                .hasMessageContaining("known parts: brownout, outage, cold-start, quota, surge, scale, overhead");
+                .hasMessageContaining("known parts: brownout, outage, cold-start, quota, surge, resolution-brownout, "
+                        + "coalesce, scale, overhead");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * Runs a model's script on one generation call. The rules are asked in a fixed order, the first that
  * fires answers: key, invalid request, queued faults, outage, cold start, rate limit, capacity, hang, blocked
- * prompts, the random rates (overload, drop, malformed), and else an image, oversized if so scripted. Whatever the
- * answer, its body then trickles if so scripted.
+ * prompts, the random rates (overload, at the call's resolution's rate; drop; malformed), and else an image,
+ * oversized if so scripted. Whatever the answer, its body then trickles if so scripted.
  */
 final class CallPipeline {
 
@@ -57,16 +57,32 @@ final class CallPipeline {
         if (gate == null) {
             return generate(dialect, call, model);
         }
-        if (!gate.tryEnter()) {
-            return fault(dialect, Fault.OVERLOADED, model);
+        int units = gate.unitsFor(call.resolution());
+        if (!gate.tryEnter(units)) {
+            return refuse(dialect, model, gate);
         }
         try {
             Answer answer = generate(dialect, call, model);
             Durations.sleep(gate.serviceTime());
             return answer;
         } finally {
-            gate.leave();
+            gate.leave(units);
         }
+    }
+
+    /** 503 overloaded for want of room, after holding one unit for the model's refusal hold, if any. */
+    private static Answer refuse(Dialect dialect, ModelBehaviour model, CapacityGate gate)
+            throws InterruptedException {
+        Duration hold = model.refusalHold();
+        if (!hold.isZero()) {
+            gate.overdraw(1);
+            try {
+                Durations.sleep(hold);
+            } finally {
+                gate.leave(1);
+            }
+        }
+        return fault(dialect, Fault.OVERLOADED, model);
     }
 
     private Answer generate(Dialect dialect, IncomingCall call, ModelBehaviour model) throws InterruptedException {
@@ -78,7 +94,7 @@ final class CallPipeline {
         if (block != null) {
             return fault(dialect, block, model);
         }
-        if (model.draw(model.overloadRate())) {
+        if (model.draw(model.overloadRate(call.resolution()))) {
             return fault(dialect, Fault.OVERLOADED, model);
         }
         if (model.draw(model.dropConnectionRate())) {

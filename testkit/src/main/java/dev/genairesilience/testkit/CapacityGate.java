@@ -1,33 +1,64 @@
 package dev.genairesilience.testkit;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 
-/** At most N calls generate at once; a call finding no free slot is refused at once, never queued. */
+/**
+ * Room for the calls generating at once; a call finding too little room is refused at once, never queued. Each
+ * call takes one unit, or, counted by resolution, the {@link Resolutions#room room} of its size class. A refused
+ * call may take a unit anyway while it is being turned away ({@link #overdraw}), so that the room in use can exceed
+ * the room there is.
+ */
 final class CapacityGate {
 
-    private final Semaphore slots;
+    private final int room;
+    private final boolean byResolution;
     private final Duration serviceTime;
+    private int used;
 
-    CapacityGate(int concurrent, Duration serviceTime) {
-        if (concurrent < 1) {
-            throw new IllegalArgumentException("concurrent must be >= 1, was " + concurrent);
+    private CapacityGate(int room, boolean byResolution, Duration serviceTime, String name) {
+        if (room < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + room);
         }
-        this.slots = new Semaphore(concurrent);
+        this.room = room;
+        this.byResolution = byResolution;
         this.serviceTime = Durations.requireNonNegative(serviceTime, "serviceTime");
     }
 
-    /** Takes a slot if one is free, without waiting. */
-    boolean tryEnter() {
-        return slots.tryAcquire();
+    /** At most {@code concurrent} calls at once, whatever their size. */
+    static CapacityGate ofCalls(int concurrent, Duration serviceTime) {
+        return new CapacityGate(concurrent, false, serviceTime, "concurrent");
     }
 
-    /** Gives back a slot taken by {@link #tryEnter()}. */
-    void leave() {
-        slots.release();
+    /** At most {@code units} of room at once, each call taking its size class's room. */
+    static CapacityGate ofRoom(int units, Duration serviceTime) {
+        return new CapacityGate(units, true, serviceTime, "units");
     }
 
-    /** How long an admitted call holds its slot. */
+    /** The units a call of size class {@code resolution} takes. */
+    int unitsFor(String resolution) {
+        return byResolution ? Resolutions.room(resolution) : 1;
+    }
+
+    /** Takes {@code units} if that much room is free, without waiting. */
+    synchronized boolean tryEnter(int units) {
+        if (used + units > room) {
+            return false;
+        }
+        used += units;
+        return true;
+    }
+
+    /** Takes {@code units} whether or not they are free: the work of turning a call away. */
+    synchronized void overdraw(int units) {
+        used += units;
+    }
+
+    /** Gives back units taken by {@link #tryEnter} or {@link #overdraw}. */
+    synchronized void leave(int units) {
+        used -= units;
+    }
+
+    /** How long an admitted call holds its room. */
     Duration serviceTime() {
         return serviceTime;
     }

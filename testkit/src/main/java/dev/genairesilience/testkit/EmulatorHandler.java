@@ -86,7 +86,8 @@ final class EmulatorHandler implements HttpHandler {
             return dialect.invalid(call.problem());
         }
         ModelBehaviour model = models.apply(call.model());
-        model.record(new RecordedCall(dialect.api(), request.path(), request.headers(), request.bodyText()));
+        model.record(new RecordedCall(dialect.api(), request.path(), request.headers(), request.bodyText(),
+                call.resolution(), arrival));
         return pipeline.answer(dialect, call, model, arrival);
     }
 

@@ -7,7 +7,10 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Google Gemini: {@code POST /v1beta/models/{model}:generateContent} and the model metadata GET. */
+/**
+ * Google Gemini: {@code POST /v1beta/models/{model}:generateContent} and the model metadata GET. A call's size is
+ * its {@code generationConfig.imageConfig.imageSize} ({@code 1K} when absent, 400 when none of 1K, 2K, 4K).
+ */
 final class GeminiDialect implements Dialect {
 
     private static final Pattern GENERATE = Pattern.compile("/v1beta/models/([^/:]+):generateContent");
@@ -69,7 +72,15 @@ final class GeminiDialect implements Dialect {
         if (prompt.toString().isBlank()) {
             return IncomingCall.invalid(model, key, "* GenerateContentRequest.contents: contents is not specified");
         }
-        return IncomingCall.valid(model, prompt.toString(), key, false);
+        JsonNode imageSize = body.path("generationConfig").path("imageConfig").path("imageSize");
+        if (imageSize.isMissingNode() || imageSize.isNull()) {
+            return IncomingCall.valid(model, prompt.toString(), key, false, Resolutions.DEFAULT);
+        }
+        if (!imageSize.isTextual() || !Resolutions.LABELS.contains(imageSize.asText())) {
+            return IncomingCall.invalid(model, key, "* GenerateContentRequest.generation_config.image_config"
+                    + ".image_size: must be one of " + String.join(", ", Resolutions.LABELS));
+        }
+        return IncomingCall.valid(model, prompt.toString(), key, false, imageSize.asText());
     }
 
     @Override

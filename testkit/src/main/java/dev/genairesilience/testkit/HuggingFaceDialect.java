@@ -3,7 +3,10 @@ package dev.genairesilience.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Hugging Face Inference API: {@code POST /models/{owner/name}}, raw PNG bytes back. */
+/**
+ * Hugging Face Inference API: {@code POST /models/{owner/name}}, raw PNG bytes back. A call's size class is that
+ * of the longer of its {@code parameters.width} and {@code height} (1K when it gives neither).
+ */
 final class HuggingFaceDialect implements Dialect {
 
     private static final String PREFIX = "/models/";
@@ -28,7 +31,10 @@ final class HuggingFaceDialect implements Dialect {
             return IncomingCall.invalid(model, key, "Input should be a valid string: 'inputs' is required");
         }
         boolean wait = "true".equalsIgnoreCase(request.header("x-wait-for-model"));
-        return IncomingCall.valid(model, body.path("inputs").asText(), key, wait);
+        JsonNode parameters = body.path("parameters");
+        int longSide = Math.max(parameters.path("width").asInt(0), parameters.path("height").asInt(0));
+        String resolution = longSide > 0 ? Resolutions.ofLongSide(longSide) : Resolutions.DEFAULT;
+        return IncomingCall.valid(model, body.path("inputs").asText(), key, wait, resolution);
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class ModelBehaviour {
     private final List<PromptBlock> promptBlocks = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final AtomicInteger abandonedAnswers = new AtomicInteger();
+    private final Map<String, Double> overloadByResolution = new ConcurrentHashMap<>();
 
     private volatile double overloadRate;
     private volatile double malformedRate;
@@ -57,6 +58,7 @@ public final class ModelBehaviour {
     private volatile Instant outageFrom;
     private volatile Instant outageTo;
     private volatile CapacityGate capacity;
+    private volatile Duration refusalHold = Duration.ZERO;
     private volatile String expectedApiKey;
     private final Set<String> acceptedApiKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, RateLimitWindow> keyQuotas = new ConcurrentHashMap<>();
@@ -73,9 +75,27 @@ public final class ModelBehaviour {
         return modelId;
     }
 
-    /** Each call independently answers 503 overloaded with probability {@code p}. */
+    /**
+     * Each call independently answers 503 overloaded with probability {@code p}, unless a rate is set for its
+     * resolution ({@link #overloadRate(String, double)}).
+     */
     public ModelBehaviour overloadRate(double p) {
         this.overloadRate = probability(p, "overloadRate");
+        return this;
+    }
+
+    /**
+     * Each call asking for {@code resolution} ({@code 1K}, {@code 2K} or {@code 4K}, case-insensitive) independently
+     * answers 503 overloaded with probability {@code p}, in place of the rate {@link #overloadRate(double)} sets for
+     * all; drawn from the same {@link #seed seeded} sequence. May be set again at any time, for instance to let one
+     * resolution recover during a run. A call's resolution is read from its request: Gemini
+     * {@code generationConfig.imageConfig.imageSize}, OpenAI {@code size} and Hugging Face {@code parameters.width}
+     * and {@code height} (by the longer side: 4096 pixels or more is 4K, 2048 or more 2K, else 1K); a request that
+     * names none asks for 1K.
+     */
+    public ModelBehaviour overloadRate(String resolution, double p) {
+        String label = Resolutions.require(resolution, "resolution");
+        overloadByResolution.put(label, probability(p, "overloadRate(" + label + ")"));
         return this;
     }
 
@@ -190,10 +210,35 @@ public final class ModelBehaviour {
 
     /**
      * At most {@code concurrent} calls are served at once, each holding its slot for {@code serviceTime};
-     * a call beyond that answers 503 overloaded at once.
+     * a call beyond that answers 503 overloaded at once (or after the {@link #refusalHold}). Replaces a capacity
+     * set by {@link #capacityByResolution}.
      */
     public ModelBehaviour capacity(int concurrent, Duration serviceTime) {
-        this.capacity = new CapacityGate(concurrent, serviceTime);
+        this.capacity = CapacityGate.ofCalls(concurrent, serviceTime);
+        return this;
+    }
+
+    /**
+     * At most {@code units} of room are in use at once, a call taking room by the resolution it asks for (see
+     * {@link #overloadRate(String, double)} for how it is read): 1K 1 unit, 2K 2, 4K 4, following the
+     * troubleshooting guide's "a 4K request can require 3-4 times the GPU resources of an HD request" rather than
+     * the pixel count. An admitted call holds its room for {@code serviceTime}; a call finding too little room free
+     * answers 503 overloaded at once (or after the {@link #refusalHold}), so that 4K calls are turned away while
+     * smaller ones still fit. Replaces a capacity set by {@link #capacity}.
+     */
+    public ModelBehaviour capacityByResolution(int units, Duration serviceTime) {
+        this.capacity = CapacityGate.ofRoom(units, serviceTime);
+        return this;
+    }
+
+    /**
+     * Each call the {@link #capacity} rule refuses still costs the server: it takes one unit of room (a slot)
+     * for {@code hold}, whether or not any is free, before its 503 is sent. Refusals then crowd out calls that
+     * could have been served, so that a storm of retries keeps the model collapsed, as overloaded servers are.
+     * {@code Duration.ZERO} (the default) refuses at once, at no cost.
+     */
+    public ModelBehaviour refusalHold(Duration hold) {
+        this.refusalHold = Durations.requireNonNegative(hold, "hold");
         return this;
     }
 
@@ -318,6 +363,7 @@ public final class ModelBehaviour {
         metadataFault = null;
         promptBlocks.clear();
         overloadRate = 0;
+        overloadByResolution.clear();
         malformedRate = 0;
         dropConnectionRate = 0;
         hangs = false;
@@ -333,6 +379,7 @@ public final class ModelBehaviour {
             outageTo = null;
         }
         capacity = null;
+        refusalHold = Duration.ZERO;
         expectedApiKey = null;
         acceptedApiKeys.clear();
         keyQuotas.clear();
@@ -411,8 +458,10 @@ public final class ModelBehaviour {
         return p > 0 && random.nextDouble() < p;
     }
 
-    double overloadRate() {
-        return overloadRate;
+    /** The overload rate of a call asking for {@code resolution}, {@code null} for an unreadable call. */
+    double overloadRate(String resolution) {
+        Double own = resolution == null ? null : overloadByResolution.get(resolution);
+        return own != null ? own : overloadRate;
     }
 
     double malformedRate() {
@@ -457,6 +506,10 @@ public final class ModelBehaviour {
 
     CapacityGate capacityGate() {
         return capacity;
+    }
+
+    Duration refusalHold() {
+        return refusalHold;
     }
 
     private static double probability(double p, String name) {

@@ -3,15 +3,19 @@ package dev.genairesilience.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * OpenAI: {@code POST /v1/images/generations}, model in the body, key as a bearer token; and
- * {@code GET /v1/models/{model}}, the model's description.
+ * {@code GET /v1/models/{model}}, the model's description. A call's size class is that of its {@code size}
+ * ({@code WIDTHxHEIGHT}, by its longer side; absent or {@code auto}: 1K; anything else: 400).
  */
 final class OpenAiDialect implements Dialect {
 
     private static final String PATH = "/v1/images/generations";
     private static final String MODELS = "/v1/models/";
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
 
     @Override
     public Api api() {
@@ -48,7 +52,21 @@ final class OpenAiDialect implements Dialect {
         if (!body.path("prompt").isTextual() || body.path("prompt").asText().isBlank()) {
             return IncomingCall.invalid(model, key, "Missing required parameter: 'prompt'.");
         }
-        return IncomingCall.valid(model, body.path("prompt").asText(), key, false);
+        String resolution = resolution(body.path("size"));
+        if (resolution == null) {
+            return IncomingCall.invalid(model, key, "Invalid value for 'size': expected WIDTHxHEIGHT or 'auto'.");
+        }
+        return IncomingCall.valid(model, body.path("prompt").asText(), key, false, resolution);
+    }
+
+    /** The size class of a {@code size} field: absent or {@code auto} is 1K; {@code null} when unreadable. */
+    private static String resolution(JsonNode size) {
+        if (size.isMissingNode() || size.isNull() || "auto".equals(size.asText())) {
+            return Resolutions.DEFAULT;
+        }
+        Matcher m = SIZE.matcher(size.isTextual() ? size.asText() : "");
+        return m.matches() ? Resolutions.ofLongSide(Math.max(Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)))) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.genairesilience.testkit;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -9,12 +10,17 @@ import java.util.stream.Collectors;
 /**
  * One generation call the emulator received, as it arrived.
  *
- * @param api     the API that was called
- * @param path    the request path, without the query
- * @param headers request headers with lower-case names; several values of one header are joined by ", "
- * @param body    the request body as UTF-8 text
+ * @param api        the API that was called
+ * @param path       the request path, without the query
+ * @param headers    request headers with lower-case names; several values of one header are joined by ", "
+ * @param body       the request body as UTF-8 text
+ * @param resolution the size class the call asked for, {@code 1K}, {@code 2K} or {@code 4K}, as its API's request
+ *                   carries it (Gemini {@code imageSize}, OpenAI {@code size}, Hugging Face {@code width} and
+ *                   {@code height}; 1K when it names none), or {@code null} when its body could not be read
+ * @param receivedAt when the call arrived, by wall clock: orders the calls of several models
  */
-public record RecordedCall(Api api, String path, Map<String, String> headers, String body) {
+public record RecordedCall(Api api, String path, Map<String, String> headers, String body, String resolution,
+        Instant receivedAt) {
 
     private static final Set<String> SECRET_HEADERS =
             Set.of("authorization", "proxy-authorization", "x-goog-api-key", "api-key");
@@ -38,6 +44,6 @@ public record RecordedCall(Api api, String path, Map<String, String> headers, St
                 .map(e -> e.getKey() + "=" + (SECRET_HEADERS.contains(e.getKey()) ? "****" : e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
         return "RecordedCall[api=" + api + ", path=" + path + ", headers=" + shown
-                + ", body=<" + body.length() + " chars>]";
+                + ", body=<" + body.length() + " chars>, resolution=" + resolution + ", receivedAt=" + receivedAt + "]";
     }
 }

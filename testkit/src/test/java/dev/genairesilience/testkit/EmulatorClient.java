@@ -38,9 +38,15 @@ final class EmulatorClient {
     }
 
     HttpRequest geminiRequest(String model, String key, String prompt) {
+        return geminiRequest(model, key, prompt, "2K");
+    }
+
+    /** A Gemini call asking for {@code imageSize}, or for no size when it is {@code null}. */
+    HttpRequest geminiRequest(String model, String key, String prompt, String imageSize) {
+        String size = imageSize == null ? "" : ",\"imageSize\":" + quote(imageSize);
         String body = "{\"contents\":[{\"parts\":[{\"text\":" + quote(prompt) + "}]}],"
                 + "\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"IMAGE\"],"
-                + "\"imageConfig\":{\"aspectRatio\":\"16:9\",\"imageSize\":\"2K\"}}}";
+                + "\"imageConfig\":{\"aspectRatio\":\"16:9\"" + size + "}}}";
         return post("/v1beta/models/" + model + ":generateContent", body).header("x-goog-api-key", key).build();
     }
 
@@ -49,8 +55,13 @@ final class EmulatorClient {
     }
 
     HttpRequest openAiRequest(String model, String key, String prompt) {
-        String body = "{\"model\":" + quote(model) + ",\"prompt\":" + quote(prompt)
-                + ",\"n\":1,\"size\":\"1024x1024\"}";
+        return openAiRequest(model, key, prompt, "1024x1024");
+    }
+
+    /** An OpenAI call with this {@code size}, or none when it is {@code null}. */
+    HttpRequest openAiRequest(String model, String key, String prompt, String size) {
+        String body = "{\"model\":" + quote(model) + ",\"prompt\":" + quote(prompt) + ",\"n\":1"
+                + (size == null ? "" : ",\"size\":" + quote(size)) + "}";
         return post("/v1/images/generations", body).header("Authorization", "Bearer " + key).build();
     }
 
@@ -60,8 +71,14 @@ final class EmulatorClient {
     }
 
     HttpRequest huggingFaceRequest(String model, String key, String prompt, boolean waitForModel) {
-        HttpRequest.Builder request = post("/models/" + model,
-                "{\"inputs\":" + quote(prompt) + ",\"parameters\":{\"width\":1024,\"height\":1024}}")
+        return huggingFaceRequest(model, key, prompt, waitForModel, 1024, 1024);
+    }
+
+    /** A Hugging Face call asking for {@code width} × {@code height} pixels. */
+    HttpRequest huggingFaceRequest(String model, String key, String prompt, boolean waitForModel, int width,
+            int height) {
+        HttpRequest.Builder request = post("/models/" + model, "{\"inputs\":" + quote(prompt)
+                + ",\"parameters\":{\"width\":" + width + ",\"height\":" + height + "}}")
                 .header("Authorization", "Bearer " + key);
         if (waitForModel) {
             request.header("x-wait-for-model", "true");

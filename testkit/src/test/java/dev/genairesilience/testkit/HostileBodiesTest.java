@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileBodiesTest {
 
     private static final byte[] PNG = new PngRenderer().render("a red fox");
-    private static final IncomingCall CALL = IncomingCall.valid("m", "a red fox", "k", false);
+    private static final IncomingCall CALL = IncomingCall.valid("m", "a red fox", "k", false, "1K");
 
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {4096, 4097, 4098, 4099, 4100})

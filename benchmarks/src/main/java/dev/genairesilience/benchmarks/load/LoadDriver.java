@@ -68,7 +68,7 @@ public final class LoadDriver {
             RequestRecord record = records.get(i);
             all.add(record != null ? record
                     : new RequestRecord(i, arrivalOf(phases, scale, i), endNanos, endNanos,
-                            RequestOutcome.UNFINISHED, null, null, null));
+                            RequestOutcome.UNFINISHED, null, null, null, null));
         }
         return new LoadRun(all);
     }
@@ -76,12 +76,12 @@ public final class LoadDriver {
     private static void serve(int index, long arrivalNanos, long startNanos, RequestHandler handler,
             AtomicReferenceArray<RequestRecord> records, AtomicBoolean gaveUp) {
         long serviceStart = System.nanoTime() - startNanos;
-        String servedBy = null;
+        Delivery delivery = null;
         String failure = null;
         String failureMessage = null;
         RequestOutcome outcome;
         try {
-            servedBy = handler.handle(index);
+            delivery = handler.handle(index);
             outcome = RequestOutcome.SUCCESS;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -96,9 +96,11 @@ public final class LoadDriver {
             outcome = RequestOutcome.UNFINISHED;
             failure = null;
             failureMessage = null;
+            delivery = null;
         }
         records.set(index, new RequestRecord(index, arrivalNanos, serviceStart, System.nanoTime() - startNanos,
-                outcome, servedBy, failure, failureMessage));
+                outcome, delivery == null ? null : delivery.model(), delivery == null ? null : delivery.resolution(),
+                failure, failureMessage));
     }
 
     /** The scheduled arrival of request {@code index}, in wall nanoseconds since the start. */

@@ -6,8 +6,8 @@ public interface RequestHandler {
 
     /**
      * @param index the request's number
-     * @return the model that delivered the image
+     * @return the model that delivered the image, and at which resolution
      * @throws Exception when nothing was delivered
      */
-    String handle(int index) throws Exception;
+    Delivery handle(int index) throws Exception;
 }

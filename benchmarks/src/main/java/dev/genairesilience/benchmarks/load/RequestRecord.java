@@ -1,5 +1,7 @@
 package dev.genairesilience.benchmarks.load;
 
+import dev.genairesilience.Resolution;
+
 /**
  * One request of a run, with its times in wall nanoseconds since the run's start.
  *
@@ -9,11 +11,12 @@ package dev.genairesilience.benchmarks.load;
  * @param endNanos    when it ended (for an unfinished one: when the run gave up on it)
  * @param outcome     how it ended
  * @param servedBy    the model that delivered the image, or {@code null}
+ * @param resolution  the resolution it delivered it at, or {@code null}
  * @param failure     the simple class name of the error the caller got, or {@code null}
  * @param failureMessage its message, or {@code null} (no strategy puts the prompt in one)
  */
 public record RequestRecord(int index, long arrivalNanos, long startNanos, long endNanos, RequestOutcome outcome,
-        String servedBy, String failure, String failureMessage) {
+        String servedBy, Resolution resolution, String failure, String failureMessage) {
 
     /** The latency the caller saw, from the scheduled arrival. */
     public long latencyNanos() {

@@ -16,6 +16,14 @@ final class Prompts {
         return "a lighthouse at dusk, watercolour [req-" + index + "]";
     }
 
+    /**
+     * A prompt that many requests share, {@code group} telling the groups apart. It carries no request number:
+     * calls made with it are counted, not told apart by request.
+     */
+    static String shared(int group) {
+        return "a lighthouse at dusk, watercolour [group-" + group + "]";
+    }
+
     /** The request number a call's body carries, or -1 when it carries none. */
     static int indexIn(String body) {
         Matcher m = NUMBER.matcher(body);

@@ -10,6 +10,7 @@ import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,21 +27,23 @@ public final class RunResult {
     private final LoadRun load;
     private final List<ModelEndpoint> models;
     private final Map<String, ModelCounts> countsByModel;
-    private final Map<Integer, Integer> primaryCallsByRequest;
+    private final Map<Integer, List<EmulatedCall>> callsByRequest;
     private final LatencyHistogram latency = new LatencyHistogram();
 
     /**
-     * @param countsByModel         what the emulator counted, by model id
-     * @param primaryCallsByRequest calls the preferred model received, by request number
+     * @param countsByModel what the emulator counted, by model id
+     * @param calls         the calls every model received
      */
     RunResult(StrategyKind strategy, TimeScale scale, LoadRun load, List<ModelEndpoint> models,
-            Map<String, ModelCounts> countsByModel, Map<Integer, Integer> primaryCallsByRequest) {
+            Map<String, ModelCounts> countsByModel, List<EmulatedCall> calls) {
         this.strategy = strategy;
         this.scale = scale;
         this.load = load;
         this.models = List.copyOf(models);
         this.countsByModel = Map.copyOf(countsByModel);
-        this.primaryCallsByRequest = Map.copyOf(primaryCallsByRequest);
+        this.callsByRequest = calls.stream().filter(c -> c.request() >= 0)
+                .sorted(Comparator.comparing(EmulatedCall::receivedAt))
+                .collect(Collectors.groupingBy(EmulatedCall::request, Collectors.toUnmodifiableList()));
         load.records().forEach(r -> latency.record(r.latencyNanos()));
     }
 
@@ -113,7 +116,18 @@ public final class RunResult {
 
     /** Whether the request made at least one call to the preferred model. */
     public boolean touchedPrimary(RequestRecord record) {
-        return primaryCallsByRequest.getOrDefault(record.index(), 0) > 0;
+        String primary = models.get(0).model();
+        return callsOf(record).stream().anyMatch(c -> primary.equals(c.model()));
+    }
+
+    /** The calls a request made, to every model, in the order the emulator received them. */
+    List<EmulatedCall> callsOf(RequestRecord record) {
+        return callsByRequest.getOrDefault(record.index(), List.of());
+    }
+
+    /** The calls {@code records} made, to every model, together. */
+    long callsMadeBy(List<RequestRecord> records) {
+        return records.stream().mapToLong(r -> callsOf(r).size()).sum();
     }
 
     /** Wall nanoseconds since the run's start of a scenario instant. */

@@ -3,6 +3,7 @@ package dev.genairesilience.benchmarks.scenario;
 import dev.genairesilience.benchmarks.TargetCheck;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.benchmarks.load.LoadPhase;
+import dev.genairesilience.benchmarks.strategy.ImageAsk;
 import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import dev.genairesilience.testkit.ProviderEmulator;
@@ -32,8 +33,23 @@ public interface Scenario {
     /** The demand. */
     List<LoadPhase> phases();
 
+    /** What every request asks for; unless a scenario says otherwise, 1K with no degrade ladder. */
+    default ImageAsk ask() {
+        return ImageAsk.DEFAULT;
+    }
+
+    /** The prompt of request {@code index}; unless a scenario says otherwise, one of its own for each request. */
+    default String prompt(int index) {
+        return Prompts.of(index);
+    }
+
     /** Scripts the emulator's models for traffic starting at {@code start} (wall clock). */
     void script(ProviderEmulator emulator, Instant start, TimeScale scale);
+
+    /** Changes to the script during the run, in the order they happen; none unless a scenario says otherwise. */
+    default List<ScriptChange> changes() {
+        return List.of();
+    }
 
     /** The figures of one run that matter for this scenario, by name, in display order. */
     Map<String, String> figures(RunResult run);

@@ -12,9 +12,13 @@ import dev.genairesilience.testkit.ProviderEmulator;
 import dev.genairesilience.testkit.RecordedCall;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one scenario with one strategy: a fresh emulator on 127.0.0.1 scripted by the scenario, a fresh strategy
@@ -35,33 +39,52 @@ public final class ScenarioRun {
     public static RunResult run(Scenario scenario, StrategyKind kind, TimeScale scale) throws InterruptedException {
         try (ProviderEmulator emulator = ProviderEmulator.start()) {
             ProviderLineup lineup = new ProviderLineup(emulator.baseUrl(), scenario.models());
-            try (Strategy strategy = kind.create(lineup, scale)) {
+            try (Strategy strategy = kind.create(lineup, scenario.ask(), scale)) {
                 Instant start = Instant.now().plus(LEAD);
                 scenario.script(emulator, start, scale);
-                LoadRun load = new LoadDriver(scenario.clientThreads(), scale.wall(DRAIN_LIMIT))
-                        .run(scenario.phases(), scale, start, index -> strategy.generate(Prompts.of(index)));
+                ScheduledExecutorService changes = scheduleChanges(scenario, emulator, start, scale);
+                LoadRun load;
+                try {
+                    load = new LoadDriver(scenario.clientThreads(), scale.wall(DRAIN_LIMIT))
+                            .run(scenario.phases(), scale, start, index -> strategy.generate(scenario.prompt(index)));
+                } finally {
+                    changes.shutdownNow();
+                }
                 Map<String, ModelCounts> counts = new HashMap<>();
+                List<EmulatedCall> calls = new ArrayList<>();
                 for (ModelEndpoint model : scenario.models()) {
                     ModelBehaviour behaviour = emulator.model(model.model());
                     counts.put(model.model(), new ModelCounts(behaviour.calls(), behaviour.successes()));
+                    calls.addAll(calls(behaviour));
                 }
-                return new RunResult(kind, scale, load, scenario.models(), counts,
-                        callsByRequest(emulator.model(scenario.models().get(0).model())));
+                return new RunResult(kind, scale, load, scenario.models(), counts, calls);
             }
         }
     }
 
-    /** How many calls each request made to one model, read from the numbers in the recorded prompts. */
-    private static Map<Integer, Integer> callsByRequest(ModelBehaviour model) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        List<RecordedCall> recorded = model.recordedCalls();
-        for (RecordedCall call : recorded) {
-            int index = Prompts.indexIn(call.body());
-            if (index >= 0) {
-                counts.merge(index, 1, Integer::sum);
-            }
+    /** Applies each of the scenario's changes at its time, on a thread of its own. */
+    private static ScheduledExecutorService scheduleChanges(Scenario scenario, ProviderEmulator emulator,
+            Instant start, TimeScale scale) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "script-changes");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (ScriptChange change : scenario.changes()) {
+            long delay = Duration.between(Instant.now(), start.plus(scale.wall(change.at()))).toNanos();
+            executor.schedule(() -> change.change().accept(emulator), Math.max(delay, 0), TimeUnit.NANOSECONDS);
         }
-        return counts;
+        return executor;
+    }
+
+    /** The calls one model received, each with the request number its prompt carries. */
+    private static List<EmulatedCall> calls(ModelBehaviour model) {
+        List<EmulatedCall> calls = new ArrayList<>();
+        for (RecordedCall call : model.recordedCalls()) {
+            calls.add(new EmulatedCall(model.modelId(), Prompts.indexIn(call.body()), call.resolution(),
+                    call.receivedAt()));
+        }
+        return calls;
     }
 
     /** Runs healthy traffic (with a few 503s) through every strategy, to be measured warm. */
@@ -74,6 +97,6 @@ public final class ScenarioRun {
     /** The scenarios, in the order of the results table. */
     public static List<Scenario> all() {
         return List.of(new BrownoutScenario(), new OutageScenario(), new ColdStartScenario(), new QuotaScenario(),
-                new SurgeScenario());
+                new SurgeScenario(), new ResolutionBrownoutScenario(), new CoalesceScenario());
     }
 }

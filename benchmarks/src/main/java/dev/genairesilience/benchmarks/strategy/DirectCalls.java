@@ -2,13 +2,16 @@ package dev.genairesilience.benchmarks.strategy;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.benchmarks.TimeScale;
+import dev.genairesilience.benchmarks.load.Delivery;
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
-import dev.genairesilience.spi.ProviderImage;
 import dev.genairesilience.spi.ProviderSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lineup's models as the starter's own providers, for the strategies that call them directly: one HTTP call
@@ -40,12 +43,24 @@ final class DirectCalls {
     }
 
     /**
-     * One call of one provider at 1K, 1:1.
+     * One call of one provider at {@code asked}, 1:1; a provider without that size is asked its largest one below
+     * it (or, having none below, its smallest), as its API would draw that: {@code gemini-2.5-flash-image}, which
+     * has only 1K, is sent no size at all.
      *
+     * @return the provider's model and the resolution the call was sent at
      * @throws Exception as the provider throws it: {@code ProviderHttpException}, {@code MalformedResponseException},
      *                   an {@code IOException}
      */
-    ProviderImage call(ImageProvider provider, String prompt) throws Exception {
-        return provider.generate(new GenerationCall(prompt, Resolution.ONE_K, "1:1", timeout));
+    Delivery call(ImageProvider provider, String prompt, Resolution asked) throws Exception {
+        Resolution sent = fitting(provider.capabilities().resolutions(), asked);
+        provider.generate(new GenerationCall(prompt, sent, "1:1", timeout));
+        return new Delivery(provider.model(), sent);
+    }
+
+    /** {@code asked} if {@code offered} has it, else the largest offered below it, else the smallest offered. */
+    static Resolution fitting(Set<Resolution> offered, Resolution asked) {
+        Optional<Resolution> below = offered.stream().filter(r -> r.compareTo(asked) <= 0)
+                .max(Comparator.naturalOrder());
+        return below.orElseGet(() -> offered.stream().min(Comparator.naturalOrder()).orElse(asked));
     }
 }

@@ -1,5 +1,6 @@
 package dev.genairesilience.benchmarks.strategy;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.autoconfigure.GenAiRetryProperties;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
@@ -36,6 +37,21 @@ public final class EngineProperties {
         p.put("genai.chains." + CHAIN + ".providers",
                 lineup.models().stream().map(ModelEndpoint::id).collect(Collectors.joining(",")));
         p.putAll(scaledDefaults(scale));
+        return p;
+    }
+
+    /**
+     * The chain as {@code ask} shapes it: its {@code resolution}, its {@code degrade} ladder when there is one, and
+     * the ask's chain settings.
+     */
+    public static Map<String, Object> chain(ImageAsk ask) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        String prefix = "genai.chains." + CHAIN + ".";
+        p.put(prefix + "resolution", ask.resolution().label());
+        if (!ask.degrade().isEmpty()) {
+            p.put(prefix + "degrade", ask.degrade().stream().map(Resolution::label).collect(Collectors.joining(",")));
+        }
+        ask.chainSettings().forEach((name, value) -> p.put(prefix + name, value));
         return p;
     }
 

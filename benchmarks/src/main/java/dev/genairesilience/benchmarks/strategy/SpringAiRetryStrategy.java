@@ -1,6 +1,8 @@
 package dev.genairesilience.benchmarks.strategy;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.benchmarks.TimeScale;
+import dev.genairesilience.benchmarks.load.Delivery;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderHttpException;
 import java.io.IOException;
@@ -12,17 +14,20 @@ import org.springframework.retry.support.RetryTemplate;
  * {@code RetryUtils.DEFAULT_RETRY_TEMPLATE} makes 10 attempts with an exponential backoff of 2 s × 5 up to
  * 3 min, retrying {@code TransientAiException} and {@code ResourceAccessException}; its
  * {@code DEFAULT_RESPONSE_ERROR_HANDLER} throws the transient one for every 5xx and the non-transient one for
- * every 4xx, 429 included. So: 5xx and I/O errors are retried, nothing else is, and there is no fallback.
+ * every 4xx, 429 included. So: 5xx and I/O errors are retried, nothing else is, and there is no fallback. Every
+ * attempt asks the scenario's resolution: Spring AI has no degrading of its own.
  */
 final class SpringAiRetryStrategy implements Strategy {
 
     private final DirectCalls calls;
     private final ImageProvider provider;
     private final RetryTemplate template;
+    private final Resolution resolution;
 
-    SpringAiRetryStrategy(ProviderLineup lineup, TimeScale scale) {
+    SpringAiRetryStrategy(ProviderLineup lineup, ImageAsk ask, TimeScale scale) {
         this.calls = new DirectCalls(lineup, scale);
         this.provider = calls.providers().get(0);
+        this.resolution = ask.resolution();
         this.template = RetryTemplate.builder()
                 .maxAttempts(10)
                 .retryOn(TransientAiException.class)
@@ -32,17 +37,14 @@ final class SpringAiRetryStrategy implements Strategy {
     }
 
     @Override
-    public String generate(String prompt) throws Exception {
-        return template.execute(context -> {
-            callTranslatingErrors(prompt);
-            return provider.model();
-        });
+    public Delivery generate(String prompt) throws Exception {
+        return template.execute(context -> callTranslatingErrors(prompt));
     }
 
     /** One call, its errors turned into what Spring AI's error handler and RestClient would throw. */
-    private void callTranslatingErrors(String prompt) throws Exception {
+    private Delivery callTranslatingErrors(String prompt) throws Exception {
         try {
-            calls.call(provider, prompt);
+            return calls.call(provider, prompt, resolution);
         } catch (ProviderHttpException e) {
             throw e.status() >= 500 ? new TransientAiException(e) : new NonTransientAiException(e);
         } catch (IOException e) {

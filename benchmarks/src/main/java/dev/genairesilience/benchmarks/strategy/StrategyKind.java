@@ -1,7 +1,6 @@
 package dev.genairesilience.benchmarks.strategy;
 
 import dev.genairesilience.benchmarks.TimeScale;
-import java.util.function.BiFunction;
 
 /** The strategies compared, in the order of the results table. */
 public enum StrategyKind {
@@ -12,9 +11,9 @@ public enum StrategyKind {
     GENAI_RESILIENCE_QUALITY("genai-resilience (quality)", GenAiResilienceStrategy::quality);
 
     private final String label;
-    private final BiFunction<ProviderLineup, TimeScale, Strategy> creator;
+    private final Creator creator;
 
-    StrategyKind(String label, BiFunction<ProviderLineup, TimeScale, Strategy> creator) {
+    StrategyKind(String label, Creator creator) {
         this.label = label;
         this.creator = creator;
     }
@@ -24,8 +23,13 @@ public enum StrategyKind {
         return label;
     }
 
-    /** A fresh strategy (no breaker state, no budget spent) over {@code lineup}. */
-    public Strategy create(ProviderLineup lineup, TimeScale scale) {
-        return creator.apply(lineup, scale);
+    /** A fresh strategy (no breaker state, no budget spent) over {@code lineup}, asking as {@code ask} says. */
+    public Strategy create(ProviderLineup lineup, ImageAsk ask, TimeScale scale) {
+        return creator.create(lineup, ask, scale);
+    }
+
+    @FunctionalInterface
+    private interface Creator {
+        Strategy create(ProviderLineup lineup, ImageAsk ask, TimeScale scale);
     }
 }

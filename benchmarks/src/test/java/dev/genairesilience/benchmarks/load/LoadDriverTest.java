@@ -2,6 +2,7 @@ package dev.genairesilience.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.benchmarks.TimeScale;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,14 @@ class LoadDriverTest {
     }
 
     @Test
+    void aPauseHasNoArrivalsAndDelaysTheNextPhase() {
+        List<LoadPhase> phases = List.of(new LoadPhase("a", 2, Duration.ofSeconds(1)),
+                LoadPhase.pause(Duration.ofSeconds(4)), new LoadPhase("b", 2, Duration.ofSeconds(1)));
+        assertThat(phases.get(1).arrivals()).isZero();
+        assertThat(LoadDriver.arrivalOf(phases, scale, 2)).isEqualTo(Duration.ofMillis(50).toNanos());
+    }
+
+    @Test
     void everyRequestIsRecordedWithItsOutcomeAndModel() throws InterruptedException {
         LoadRun run = new LoadDriver(4, Duration.ofSeconds(5)).run(
                 List.of(new LoadPhase("steady", 100, Duration.ofSeconds(1))), scale, Instant.now(),
@@ -30,10 +39,12 @@ class LoadDriverTest {
                     if (index % 2 == 0) {
                         throw new IllegalStateException("even");
                     }
-                    return "model-" + index;
+                    return new Delivery("model-" + index, Resolution.TWO_K);
                 });
         assertThat(run.records()).hasSize(100);
         assertThat(run.records().get(1).servedBy()).isEqualTo("model-1");
+        assertThat(run.records().get(1).resolution()).isEqualTo(Resolution.TWO_K);
+        assertThat(run.records().get(2).resolution()).isNull();
         assertThat(run.records().get(2).outcome()).isEqualTo(RequestOutcome.FAILED);
         assertThat(run.records().get(2).failure()).isEqualTo("IllegalStateException");
         assertThat(run.records()).allSatisfy(r -> assertThat(r.endNanos()).isGreaterThanOrEqualTo(r.arrivalNanos()));
@@ -46,7 +57,7 @@ class LoadDriverTest {
                 List.of(new LoadPhase("steady", 3, Duration.ofSeconds(1))), scale, Instant.now(),
                 index -> {
                     never.await();
-                    return "never";
+                    return new Delivery("never", Resolution.ONE_K);
                 });
         assertThat(run.records()).hasSize(3).allSatisfy(r ->
                 assertThat(r.outcome()).isEqualTo(RequestOutcome.UNFINISHED));

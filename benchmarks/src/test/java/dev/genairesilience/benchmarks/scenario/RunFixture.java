@@ -1,5 +1,6 @@
 package dev.genairesilience.benchmarks.scenario;
 
+import dev.genairesilience.Resolution;
 import dev.genairesilience.benchmarks.TimeScale;
 import dev.genairesilience.benchmarks.load.LoadRun;
 import dev.genairesilience.benchmarks.load.RequestOutcome;
@@ -7,6 +8,7 @@ import dev.genairesilience.benchmarks.load.RequestRecord;
 import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ final class RunFixture {
     private final List<ModelEndpoint> models;
     private final List<RequestRecord> records = new ArrayList<>();
     private final Map<String, ModelCounts> counts = new HashMap<>();
-    private final Map<Integer, Integer> primaryCallsByRequest = new HashMap<>();
+    private final List<EmulatedCall> calls = new ArrayList<>();
     private Duration next = Duration.ZERO;
     private Duration gap = Duration.ofMillis(500);
     private Duration latency = Duration.ofSeconds(2);
@@ -52,17 +54,41 @@ final class RunFixture {
 
     /** {@code n} requests served by {@code model}, which did not call the primary unless it is the primary. */
     RunFixture served(int n, ModelEndpoint model) {
-        return add(n, RequestOutcome.SUCCESS, model.model(), model.equals(models.get(0)));
+        return add(n, model.model(), Resolution.ONE_K, model.equals(models.get(0)) ? List.of("1K") : List.of());
+    }
+
+    /**
+     * {@code n} requests served by {@code model} at {@code delivered}, each after calls to the primary asking
+     * {@code asked}, in the order given.
+     */
+    RunFixture served(int n, ModelEndpoint model, Resolution delivered, String... asked) {
+        return add(n, model.model(), delivered, List.of(asked));
+    }
+
+    /** {@code n} requests served by the secondary at 1K, the only call they made. */
+    RunFixture servedBySecondaryOnly(int n) {
+        for (int i = 0; i < n; i++) {
+            int index = records.size();
+            add(1, models.get(1).model(), Resolution.ONE_K, List.of());
+            calls.add(new EmulatedCall(models.get(1).model(), index, "1K",
+                    Instant.EPOCH.plusNanos(records.get(index).arrivalNanos())));
+        }
+        return this;
     }
 
     /** {@code n} requests served by the secondary after calling the primary. */
     RunFixture servedAfterCallingThePrimary(int n) {
-        return add(n, RequestOutcome.SUCCESS, models.get(1).model(), true);
+        return add(n, models.get(1).model(), Resolution.ONE_K, List.of("1K"));
     }
 
     /** {@code n} requests that got no image. */
     RunFixture failed(int n) {
-        return add(n, RequestOutcome.FAILED, null, true);
+        return add(n, null, null, List.of("1K"));
+    }
+
+    /** {@code n} requests that got no image after calls to the primary asking {@code asked}, in the order given. */
+    RunFixture failedAfter(int n, String... asked) {
+        return add(n, null, null, List.of(asked));
     }
 
     /** What the emulator counted for {@code model}. */
@@ -72,18 +98,20 @@ final class RunFixture {
     }
 
     RunResult run(StrategyKind kind) {
-        return new RunResult(kind, SCALE, new LoadRun(records), models, counts, primaryCallsByRequest);
+        return new RunResult(kind, SCALE, new LoadRun(records), models, counts, calls);
     }
 
-    private RunFixture add(int n, RequestOutcome outcome, String servedBy, boolean calledPrimary) {
+    private RunFixture add(int n, String servedBy, Resolution delivered, List<String> asked) {
+        RequestOutcome outcome = servedBy == null ? RequestOutcome.FAILED : RequestOutcome.SUCCESS;
         for (int i = 0; i < n; i++) {
             int index = records.size();
             long arrival = SCALE.wall(next).toNanos();
             long end = arrival + SCALE.wall(latency).toNanos();
-            records.add(new RequestRecord(index, arrival, arrival, end, outcome, servedBy,
+            records.add(new RequestRecord(index, arrival, arrival, end, outcome, servedBy, delivered,
                     outcome == RequestOutcome.FAILED ? "AllProvidersFailedException" : null, null));
-            if (calledPrimary) {
-                primaryCallsByRequest.put(index, 1);
+            for (int call = 0; call < asked.size(); call++) {
+                calls.add(new EmulatedCall(models.get(0).model(), index, asked.get(call),
+                        Instant.EPOCH.plusNanos(arrival + call)));
             }
             next = next.plus(gap);
         }
