@@ -69,8 +69,8 @@ final class AdaptiveStart {
 
         /** Why, for the attempt trail: {@code 4K delivered 20% of recent calls, 2K 90%}. */
         String why() {
-            return asked.label() + " delivered " + Math.round(askedRate * 100) + "% of recent calls, " + at.label() + " "
-                    + Math.round(atRate * 100) + "%";
+            return asked.label() + " delivered " + Math.round(askedRate * 100) + "% of recent calls, " + at.label()
+                    + " " + Math.round(atRate * 100) + "%";
         }
     }
 }

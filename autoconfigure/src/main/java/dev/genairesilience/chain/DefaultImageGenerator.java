@@ -167,7 +167,8 @@ public final class DefaultImageGenerator implements ImageGenerator {
                 return chains.values().iterator().next();
             }
             throw new GenerationRejectedException("chain", chains.isEmpty() ? "no chain is configured"
-                    : "none named and no genai.default-chain set; configured chains: " + new TreeSet<>(chains.keySet()));
+                    : "none named and no genai.default-chain set; configured chains: "
+                            + new TreeSet<>(chains.keySet()));
         }
         return named(name);
     }

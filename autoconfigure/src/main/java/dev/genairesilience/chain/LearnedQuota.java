@@ -17,8 +17,9 @@ import java.util.Iterator;
  * one by one (a {@code Retry-After: 10} on a per-minute quota ends long before the minute does). After each window
  * with no refusal in which this limit turned a call away, it allows one call more, so that a raised quota is found;
  * a refusal then sets it back to what was admitted, and the next growth waits twice as many windows (up to
- * {@link #MAX_GROWTH_WINDOWS}), so that a quota that was not raised costs one refusal ever more rarely. Calls count from when they start; a call counts a little longer
- * than the window ({@link #MARGIN_DIVISOR}), since the provider counts it from when it arrived.
+ * {@link #MAX_GROWTH_WINDOWS}), so that a quota that was not raised costs one refusal ever more rarely. Calls count
+ * from when they start; a call counts a little longer than the window ({@link #MARGIN_DIVISOR}), since the provider
+ * counts it from when it arrived.
  *
  * <p>Remembers at most {@link #MAX_REMEMBERED} calls per window: a quota above that is never learned, only held to.
  * Thread-safe.

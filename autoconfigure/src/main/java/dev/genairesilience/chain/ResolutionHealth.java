@@ -30,7 +30,8 @@ final class ResolutionHealth {
     /** The share of the remembered answers at {@code resolution} that delivered, once there are enough of them. */
     synchronized Optional<Double> successRate(Resolution resolution) {
         Ring ring = rings.get(resolution);
-        return ring == null || ring.size < MIN_ANSWERS ? Optional.empty() : Optional.of(ring.delivered / (double) ring.size);
+        return ring == null || ring.size < MIN_ANSWERS ? Optional.empty()
+                : Optional.of(ring.delivered / (double) ring.size);
     }
 
     /** Whether the latest {@code n} answers at {@code resolution} all delivered (false with fewer than n). */

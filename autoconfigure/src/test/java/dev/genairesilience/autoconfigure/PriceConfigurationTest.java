@@ -66,7 +66,8 @@ class PriceConfigurationTest {
     @Test
     void anImageCostsItsDeliveringPriceAndTheFailedCallsBeforeIt() {
         runner.withPropertyValues("genai.providers.good.price.2K=0.134",
-                "genai.providers.broken.price.failed-call=0.002", "genai.chains.main.providers=broken,good", "genai.chains.main.resolution=2K").run(context -> {
+                "genai.providers.broken.price.failed-call=0.002", "genai.chains.main.providers=broken,good",
+                "genai.chains.main.resolution=2K").run(context -> {
                     GeneratedImage image = context.getBean(ImageGenerator.class).generate("main",
                             ImageRequest.of("a kite"));
 

@@ -212,7 +212,8 @@ class DefaultImageGeneratorTest {
 
         assertThat(generator(second).generate(ImageRequest.of("kite")).provider()).isEqualTo("flash");
         assertThat(DefaultImageGenerator.builder(Map.of("first", first, "second", second), providers,
-                engine.executor, async).defaultChain("second").build().generate(ImageRequest.of("kite")).provider()).isEqualTo("flash");
+                engine.executor, async).defaultChain("second").build().generate(ImageRequest.of("kite")).provider())
+                .isEqualTo("flash");
         assertThat(rejectedField(generator(first, second), " ", ImageRequest.of("kite"))).isEqualTo("chain");
     }
 
