@@ -8,36 +8,16 @@ import dev.genairesilience.chain.ProviderLane;
 import dev.genairesilience.chain.ProviderLanes;
 import dev.genairesilience.testkit.Fault;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 
 /** Each provider's lane admits only as many calls as it can serve; the rest go to the next provider at once. */
 class LoadControlOverHttpTest extends EmulatedProvidersTest {
 
-    /** Starts {@code requests} calls at once and waits for every image. */
-    private static List<GeneratedImage> concurrently(int requests, Supplier<GeneratedImage> call) {
-        ExecutorService callers = Executors.newFixedThreadPool(requests);
-        try {
-            List<CompletableFuture<GeneratedImage>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(CompletableFuture.supplyAsync(call, callers));
-            }
-            List<GeneratedImage> images = new ArrayList<>();
-            for (CompletableFuture<GeneratedImage> answer : answers) {
-                images.add(answer.get(30, TimeUnit.SECONDS));
-            }
-            return images;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        } finally {
-            callers.shutdownNow();
-        }
+    /** {@code n} requests for a kite at the same moment, each on its own thread. */
+    private static List<GeneratedImage> kites(AssertableApplicationContext context, int n) {
+        return ConcurrentCalls.allAtOnce(n, caller -> generator(context).generate(ImageRequest.of("a kite")));
     }
 
     @Test
@@ -45,8 +25,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         emulator().model(PRO).latency(Duration.ofMillis(600));
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.max-concurrency=2"),
                 context -> {
-                    List<GeneratedImage> images = concurrently(6,
-                            () -> generator(context).generate(ImageRequest.of("a kite")));
+                    List<GeneratedImage> images = kites(context, 6);
                     assertThat(images).filteredOn(i -> i.provider().equals("pro")).hasSize(2);
                     assertThat(images).filteredOn(i -> i.provider().equals("flash")).hasSize(4)
                             .allSatisfy(i -> assertThat(i.attempts()).as("no call spent on the full lane").hasSize(1));
@@ -61,8 +40,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
             ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
             assertThat(pro.concurrencyLimit()).as("no limit before the provider pushes back")
                     .isEqualTo(ProviderLanes.UNLIMITED);
-            List<GeneratedImage> images = concurrently(12,
-                    () -> generator(context).generate(ImageRequest.of("a kite")));
+            List<GeneratedImage> images = kites(context, 12);
 
             assertThat(images).hasSize(12).allSatisfy(i -> assertThat(i.provider()).isIn("pro", "flash"));
             assertThat(pro.concurrencyLimit()).as("a 503 overloaded set it below the most ever in flight")
@@ -75,8 +53,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
     void requestsPerMinuteAreSpreadEvenlyAndTheRestGoToTheNextProvider() {
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.providers.pro.requests-per-minute=60"),
                 context -> {
-                    List<GeneratedImage> images = concurrently(6,
-                            () -> generator(context).generate(ImageRequest.of("a kite")));
+                    List<GeneratedImage> images = kites(context, 6);
                     assertThat(images).filteredOn(i -> i.provider().equals("pro")).as("one a second, no burst")
                             .hasSize(1);
                     assertThat(emulator().model(PRO).calls()).isEqualTo(1);
@@ -89,8 +66,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         run(with(geminiPair(), "genai.chains.main.providers=pro", "genai.providers.pro.requests-per-minute=120"),
                 context -> {
                     long start = System.nanoTime();
-                    List<GeneratedImage> images = concurrently(3,
-                            () -> generator(context).generate(ImageRequest.of("a kite")));
+                    List<GeneratedImage> images = kites(context, 3);
                     assertThat(images).allSatisfy(i -> assertThat(i.provider()).isEqualTo("pro"));
                     assertThat(emulator().model(PRO).calls()).isEqualTo(3);
                     assertThat(millisSince(start)).as("three calls at one per 500 ms").isGreaterThanOrEqualTo(900);
@@ -102,13 +78,13 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         emulator().model(PRO).capacity(2, Duration.ofMillis(300));
         run(with(geminiPair(), "genai.chains.main.providers=pro,flash", "genai.retry.max-attempts=1"), context -> {
             ProviderLane pro = context.getBean(ProviderLanes.class).lane("pro");
-            concurrently(8, () -> generator(context).generate(ImageRequest.of("a kite")));
+            kites(context, 8);
             int shrunk = pro.concurrencyLimit();
             assertThat(shrunk).isLessThan(8);
 
             emulator().model(PRO).capacity(64, Duration.ofMillis(100));
             for (int wave = 0; wave < 6; wave++) {
-                concurrently(16, () -> generator(context).generate(ImageRequest.of("a kite")));
+                kites(context, 16);
             }
 
             assertThat(pro.concurrencyLimit()).as("deliveries on a busy lane added to it").isGreaterThan(shrunk);
@@ -121,8 +97,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
         run(with(geminiPair(), "genai.chains.main.providers=pro", "genai.providers.pro.max-concurrency=1"),
                 context -> {
                     long start = System.nanoTime();
-                    List<GeneratedImage> images = concurrently(3,
-                            () -> generator(context).generate(ImageRequest.of("a kite")));
+                    List<GeneratedImage> images = kites(context, 3);
 
                     assertThat(images).allSatisfy(i -> {
                         assertThat(i.provider()).isEqualTo("pro");
@@ -141,8 +116,7 @@ class LoadControlOverHttpTest extends EmulatedProvidersTest {
             emulator().model(PRO).latency(Duration.ofMillis(600));
             sleep(Duration.ofMillis(1200));
 
-            List<GeneratedImage> images = concurrently(6,
-                    () -> generator(context).generate(ImageRequest.of("a kite")));
+            List<GeneratedImage> images = kites(context, 6);
 
             assertThat(images).filteredOn(i -> i.provider().equals("pro")).as("the one that found out").hasSize(1);
             assertThat(emulator().model(PRO).calls()).isEqualTo(2);
