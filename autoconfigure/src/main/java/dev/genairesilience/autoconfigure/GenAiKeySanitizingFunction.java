@@ -25,7 +25,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 final class GenAiKeySanitizingFunction implements SanitizingFunction {
 
     private static final Pattern CREDENTIAL_NAME = Pattern
-            .compile("genai[._].*(keys?|token|secret|password|credentials)]?(\\[\\d+])?", Pattern.CASE_INSENSITIVE);
+            .compile("genai[._].*(keys?|token|secret|password|credentials)]?(\\[\\d+]|_\\d+_?)?",
+                    Pattern.CASE_INSENSITIVE);
 
     private final Supplier<GenAiProperties> properties;
 

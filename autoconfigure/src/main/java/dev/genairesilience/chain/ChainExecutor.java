@@ -286,7 +286,7 @@ public final class ChainExecutor {
             AttemptRunner runner, Instant shareEnd, Duration waited, StepPolicy stepPolicy,
             BooleanSupplier alternative) {
         StepRetryPolicy policy = new StepRetryPolicy(step, lane, state, decider, settings.maxAttempts(), shareEnd,
-                stepPolicy, alternative);
+                stepPolicy, alternative, plan.triedOnce(step).orElse(null));
         RetryTemplate template = new RetryTemplate();
         template.setRetryPolicy(policy);
         template.setBackOffPolicy(backOff);

@@ -53,9 +53,14 @@ final class ChainPlanner {
             String lane) {
         List<Step<ProviderImage>> own = steps.stream().filter(s -> s.provider().equals(provider.id())).toList();
         List<Resolution> ladder = own.stream().map(Step::resolution).toList();
-        lanes.lane(lane).adaptiveStart(ladder).ifPresent(start -> own.stream()
-                .filter(s -> s.resolution().compareTo(start.at()) > 0)
-                .forEach(s -> plan.passOver(s, start.why())));
+        ProviderLane providerLane = lanes.lane(lane);
+        providerLane.adaptiveStart(ladder).ifPresent(start -> own.forEach(s -> {
+            if (s.resolution().compareTo(start.at()) > 0) {
+                plan.passOver(s, start.why());
+            } else if (providerLane.failing(s.resolution())) {
+                plan.tryOnce(s, s.resolution().label() + " is failing on " + provider.id());
+            }
+        }));
     }
 
     /**

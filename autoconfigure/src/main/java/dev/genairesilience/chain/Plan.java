@@ -25,6 +25,7 @@ public final class Plan<T> {
     private final ContentBlockedAction onContentBlocked;
     private final Preference preference;
     private final Map<Step<T>, String> passedOver;
+    private final Map<Step<T>, String> triedOnce;
 
     private Plan(Builder<T> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -39,6 +40,7 @@ public final class Plan<T> {
         this.onContentBlocked = Objects.requireNonNull(b.onContentBlocked, "onContentBlocked");
         this.preference = Objects.requireNonNull(b.preference, "preference");
         this.passedOver = new IdentityHashMap<>(b.passedOver);
+        this.triedOnce = new IdentityHashMap<>(b.triedOnce);
     }
 
     /**
@@ -65,6 +67,14 @@ public final class Plan<T> {
      */
     public Optional<String> passedOver(Step<T> step) {
         return Optional.ofNullable(passedOver.get(step));
+    }
+
+    /**
+     * Why {@code step} gets one attempt and no retry (its resolution is failing on its provider, and this request is
+     * the one that finds out whether it is back), or empty when it is retried as usual.
+     */
+    public Optional<String> triedOnce(Step<T> step) {
+        return Optional.ofNullable(triedOnce.get(step));
     }
 
     /** An offline stand-in called once when every step failed, even past the deadline, or {@code null}. */
@@ -131,6 +141,7 @@ public final class Plan<T> {
         private ContentBlockedAction onContentBlocked = ContentBlockedAction.REJECT;
         private Preference preference = Preference.BALANCED;
         private final Map<Step<T>, String> passedOver = new IdentityHashMap<>();
+        private final Map<Step<T>, String> triedOnce = new IdentityHashMap<>();
 
         private Builder(String name, Duration deadline) {
             this.name = name;
@@ -181,6 +192,15 @@ public final class Plan<T> {
          */
         public Builder<T> passOver(Step<T> step, String why) {
             passedOver.put(Objects.requireNonNull(step, "step"), Objects.requireNonNull(why, "why"));
+            return this;
+        }
+
+        /**
+         * Gives {@code step} (one of the plan's steps) one attempt and no retry, because its resolution is failing
+         * on its provider: a failure moves on to the next rung at once.
+         */
+        public Builder<T> tryOnce(Step<T> step, String why) {
+            triedOnce.put(Objects.requireNonNull(step, "step"), Objects.requireNonNull(why, "why"));
             return this;
         }
 

@@ -225,6 +225,11 @@ public final class ProviderLane {
         return adaptiveStart.startFor(resolutions, ladder);
     }
 
+    /** Whether {@code resolution} is failing on this provider (see {@link AdaptiveStart}). */
+    boolean failing(Resolution resolution) {
+        return AdaptiveStart.failing(resolutions, resolution);
+    }
+
     /** Whether a call could take a place now (none is taken). */
     boolean hasRoom() {
         return concurrency.hasRoom() && quota.hasRoom()

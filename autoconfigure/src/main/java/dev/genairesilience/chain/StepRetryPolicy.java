@@ -22,11 +22,16 @@ final class StepRetryPolicy implements RetryPolicy {
     private final StepPolicy policy;
     private final BooleanSupplier otherProviderAvailable;
     private final int maxAttempts;
+    private final String onlyOnce;
     private StepDecision lastDecision;
 
-    /** @param otherProviderAvailable whether a later step of another provider could be tried right now */
+    /**
+     * @param otherProviderAvailable whether a later step of another provider could be tried right now
+     * @param onlyOnce               why the step gets one attempt only (its resolution is failing on its provider),
+     *                               or {@code null} when it is retried as usual
+     */
     StepRetryPolicy(Step<?> step, ProviderLane lane, ExecutionState state, StepDecider decider, int maxAttempts,
-            Instant shareEnd, StepPolicy policy, BooleanSupplier otherProviderAvailable) {
+            Instant shareEnd, StepPolicy policy, BooleanSupplier otherProviderAvailable, String onlyOnce) {
         this.step = step;
         this.lane = lane;
         this.state = state;
@@ -35,6 +40,7 @@ final class StepRetryPolicy implements RetryPolicy {
         this.shareEnd = shareEnd;
         this.policy = policy;
         this.otherProviderAvailable = otherProviderAvailable;
+        this.onlyOnce = onlyOnce;
     }
 
     @Override
@@ -76,6 +82,9 @@ final class StepRetryPolicy implements RetryPolicy {
         Duration available = Duration.between(state.now(), shareEnd);
         StepDecision decision = decider.decide(failed.failure(), attemptsMade, available,
                 otherProviderAvailable.getAsBoolean(), policy);
+        if (decision.retry() && onlyOnce != null) {
+            return StepDecision.nextStep("one attempt only: " + onlyOnce);
+        }
         if (decision.retry() && !lane.tryRetry(policy.preference() == Preference.QUALITY
                 ? StepPolicy.QUALITY_BUDGET_RATIO : null)) {
             state.retryBudgetRefused(step);

@@ -2,6 +2,7 @@ package dev.genairesilience.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,8 @@ class GenAiKeySanitizingFunctionTest {
 
     private static final String KEY = "sk-bound-key-0c4d";
     private static final String OPTION_TOKEN = "tok-bound-option-93ab";
+    private static final String FIRST_OF_KEYS = "key-one-of-several-5e1f";
+    private static final String SECOND_OF_KEYS = "key-two-of-several-8a2c";
 
     private final GenAiKeySanitizingFunction function =
             new GenAiKeySanitizingFunction(GenAiKeySanitizingFunctionTest::bound);
@@ -27,6 +30,9 @@ class GenAiKeySanitizingFunctionTest {
             "genai.providers.x.options.client-secret,       true",
             "genai.providers.x.options.password,            true",
             "genai.providers.x.options.credentials,         true",
+            "genai.providers.x.api-keys[0],                 true",
+            "genai.providers.x.apiKeys[1],                  true",
+            "GENAI_PROVIDERS_X_APIKEYS_0,                   true",
             // as the environment holds them
             "GENAI_PROVIDERS_X_APIKEY,                      true",
             "GENAI_PROVIDERS_X_API_KEY,                     true",
@@ -53,6 +59,8 @@ class GenAiKeySanitizingFunctionTest {
         assertThat(function.apply(data("sun.java.command", "app.jar --genai.providers.x.api-key=" + KEY)).getValue())
                 .isEqualTo(SanitizableData.SANITIZED_VALUE);
         assertThat(function.apply(data("HF_TOKEN_COPY", OPTION_TOKEN)).getValue())
+                .isEqualTo(SanitizableData.SANITIZED_VALUE);
+        assertThat(function.apply(data("GEMINI_KEYS", FIRST_OF_KEYS + "," + SECOND_OF_KEYS)).getValue())
                 .isEqualTo(SanitizableData.SANITIZED_VALUE);
     }
 
@@ -91,8 +99,12 @@ class GenAiKeySanitizingFunctionTest {
         provider.setApiKey(KEY);
         provider.getOptions().put("access-token", OPTION_TOKEN);
         provider.getOptions().put("style", "vivid");
+        GenAiProviderProperties keyed = new GenAiProviderProperties();
+        keyed.setType("gemini");
+        keyed.setApiKeys(List.of(FIRST_OF_KEYS, SECOND_OF_KEYS));
         GenAiProperties properties = new GenAiProperties();
         properties.getProviders().put("x", provider);
+        properties.getProviders().put("y", keyed);
         return properties;
     }
 

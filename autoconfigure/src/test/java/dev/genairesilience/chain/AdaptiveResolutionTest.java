@@ -37,6 +37,10 @@ class AdaptiveResolutionTest {
     }
 
     private DefaultImageGenerator generator(ChainDefinition.Builder chain) {
+        return generator(chain, engine);
+    }
+
+    private DefaultImageGenerator generator(ChainDefinition.Builder chain, Engine engine) {
         ChainDefinition definition = chain.providers(List.of("pro")).resolution(FOUR_K).degrade(List.of(TWO_K, ONE_K))
                 .aspectRatio("1:1").deadline(Duration.ofSeconds(60)).build();
         // the starter's own breaker defaults: failures at 4K between deliveries at 2K never open it
@@ -100,6 +104,19 @@ class AdaptiveResolutionTest {
         for (int i = 0; i < 20; i++) {
             assertThat(callsOf(generator)).containsExactly("pro@4K");
         }
+    }
+
+    @Test
+    void aFailingResolutionIsTriedOnceAndNeverRetriedEvenBeforeALowerRungIsKnown() {
+        Engine retrying = new Engine(Engine.settingsBuilder().maxAttempts(3).build());
+        DefaultImageGenerator generator = generator(ChainDefinition.builder("shots"), retrying);
+        pro.failingAt(FOUR_K, OVERLOADED).failingAt(TWO_K, OVERLOADED);
+        assertThat(callsOf(generator)).as("not failing yet: retried as usual")
+                .containsExactly("pro@4K", "pro@4K", "pro@4K", "pro@2K", "pro@2K", "pro@2K", "pro@1K");
+        callsOf(generator);
+
+        assertThat(callsOf(generator)).as("4K and 2K now failing, 1K not known yet")
+                .containsExactly("pro@4K", "pro@2K", "pro@1K");
     }
 
     @Test
