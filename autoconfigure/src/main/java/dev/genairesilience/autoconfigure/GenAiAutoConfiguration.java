@@ -19,6 +19,7 @@ import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.provider.gemini.GeminiProviderFactory;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
+import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ImageProviderFactory;
@@ -105,6 +106,13 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public OpenAiProviderFactory openAiProviderFactory() {
         return new OpenAiProviderFactory();
+    }
+
+    /** Providers of type {@code azure-openai}: image model deployments on Azure OpenAI. */
+    @Bean
+    @ConditionalOnMissingBean
+    public AzureOpenAiProviderFactory azureOpenAiProviderFactory() {
+        return new AzureOpenAiProviderFactory();
     }
 
     /** Providers of type {@code huggingface}. */

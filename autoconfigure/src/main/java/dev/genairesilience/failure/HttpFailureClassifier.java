@@ -19,7 +19,7 @@ import java.util.Objects;
  * body names a moderation code (OpenAI's {@code moderation_blocked} or {@code content_policy_violation}, see
  * {@link ProviderErrorBody}) is {@link FailureKind#CONTENT_BLOCKED}, described by that code.
  *
- * <p>The server's wait hint is read from {@code retry-after-ms}, then Gemini's {@code RetryInfo.retryDelay},
+ * <p>The server's wait hint is read from {@code retry-after-ms} (or Azure's {@code x-ms-retry-after-ms}), then Gemini's {@code RetryInfo.retryDelay},
  * then {@code Retry-After} (seconds or HTTP date), then Hugging Face's {@code estimated_time}, taking the
  * first one present and readable. Unreadable headers or bodies give no hint; they never throw.
  *
@@ -109,6 +109,10 @@ final class HttpFailureClassifier implements FailureClassifier {
 
     private Duration serverWait(Map<String, List<String>> headers, ProviderErrorBody error) {
         Duration millis = ServerWaitHints.millis(header(headers, "retry-after-ms"));
+        if (millis == null) {
+            // Azure OpenAI's own name for it
+            millis = ServerWaitHints.millis(header(headers, "x-ms-retry-after-ms"));
+        }
         if (millis != null) {
             return millis;
         }

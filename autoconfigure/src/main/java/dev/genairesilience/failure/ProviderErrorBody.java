@@ -23,7 +23,8 @@ import java.util.Set;
  * ({@code developers.openai.com/api/docs/guides/image-generation}, 2025) says prompts and images are filtered by
  * its content policy (the {@code moderation} parameter, {@code auto} or {@code low}) but publishes no error code for
  * it, nor does its error-code guide: the two codes are the ones the Images API answers (Azure OpenAI's DALL·E
- * answers {@code content_policy_violation} too). Older DALL·E answers with {@code "code": null} and only the
+ * answers {@code content_policy_violation} too, and its content filter {@code content_filter} or
+ * {@code contentFilter}, in its error object {@code {"error":{"code","message","inner_error"}}}). Older DALL·E answers with {@code "code": null} and only the
  * message to say so are not read as blocks: a message is prose, not a contract; they stay a {@code BAD_REQUEST},
  * which does not count against the provider either. Google's and Hugging Face's error bodies
  * document no block (Gemini blocks with a 200, Hugging Face documents none), so nothing else is read.
@@ -41,7 +42,8 @@ record ProviderErrorBody(String message, String status, String reason, boolean l
 
     private static final ProviderErrorBody EMPTY = new ProviderErrorBody(null, null, null, false, null, null, null);
 
-    private static final Set<String> POLICY_BLOCK_CODES = Set.of("moderation_blocked", "content_policy_violation");
+    private static final Set<String> POLICY_BLOCK_CODES = Set.of("moderation_blocked", "content_policy_violation",
+            "content_filter", "contentFilter");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

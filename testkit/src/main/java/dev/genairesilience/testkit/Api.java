@@ -6,6 +6,8 @@ public enum Api {
     GEMINI,
     /** OpenAI {@code images/generations}. */
     OPENAI,
+    /** Azure OpenAI {@code images/generations}, its v1 form and its deployment form. */
+    AZURE_OPENAI,
     /** Hugging Face Inference API {@code models/{model}}. */
     HUGGINGFACE
 }

@@ -14,7 +14,7 @@ final class EmulatorHandler implements HttpHandler {
 
     private final GeminiDialect gemini = new GeminiDialect();
     private final OpenAiDialect openAi = new OpenAiDialect();
-    private final List<Dialect> dialects = List.of(gemini, openAi, new HuggingFaceDialect());
+    private final List<Dialect> dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), new HuggingFaceDialect());
     private final CallPipeline pipeline = new CallPipeline();
     private final Function<String, ModelBehaviour> models;
 

@@ -60,7 +60,7 @@ final class OpenAiDialect implements Dialect {
     }
 
     /** The size class of a {@code size} field: absent or {@code auto} is 1K; {@code null} when unreadable. */
-    private static String resolution(JsonNode size) {
+    static String resolution(JsonNode size) {
         if (size.isMissingNode() || size.isNull() || "auto".equals(size.asText())) {
             return Resolutions.DEFAULT;
         }
@@ -130,14 +130,15 @@ final class OpenAiDialect implements Dialect {
                         + "help.openai.com.");
     }
 
-    private static ObjectNode imageAnswer(String base64) {
+    /** The Images API's answer carrying one base64 image. */
+    static ObjectNode imageAnswer(String base64) {
         ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
         body.putArray("data").addObject().put("b64_json", base64);
         return body;
     }
 
     /** A 200 whose image list is empty. */
-    private static Answer emptyData() {
+    static Answer emptyData() {
         ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
         body.putArray("data");
         return Answer.json(200, body);

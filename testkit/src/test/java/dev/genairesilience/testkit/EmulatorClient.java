@@ -65,6 +65,13 @@ final class EmulatorClient {
         return post("/v1/images/generations", body).header("Authorization", "Bearer " + key).build();
     }
 
+    /** An Azure OpenAI call in its v1 form, the deployment as the model, the key in {@code api-key}. */
+    HttpRequest azureOpenAiRequest(String deployment, String key, String prompt) {
+        String body = "{\"model\":" + quote(deployment) + ",\"prompt\":" + quote(prompt)
+                + ",\"n\":1,\"size\":\"1024x1024\"}";
+        return post("/openai/v1/images/generations", body).header("api-key", key).build();
+    }
+
     HttpResponse<byte[]> huggingFace(String model, String key, String prompt, boolean waitForModel)
             throws IOException, InterruptedException {
         return send(huggingFaceRequest(model, key, prompt, waitForModel));

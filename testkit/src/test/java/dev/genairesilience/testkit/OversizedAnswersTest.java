@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OversizedAnswersTest {
 
+    private static final String AZURE_DEPLOYMENT = "images-prod";
+
     private static final int MIB = 1024 * 1024;
 
     @RegisterExtension
@@ -28,8 +30,8 @@ class OversizedAnswersTest {
     private final EmulatorClient client = new EmulatorClient(emulator);
 
     @ParameterizedTest(name = "{0}, with Content-Length: {1}")
-    @CsvSource({"GEMINI, true", "GEMINI, false", "OPENAI, true", "OPENAI, false", "HUGGINGFACE, true",
-        "HUGGINGFACE, false"})
+    @CsvSource({"GEMINI, true", "GEMINI, false", "OPENAI, true", "OPENAI, false", "AZURE_OPENAI, true",
+        "AZURE_OPENAI, false", "HUGGINGFACE, true", "HUGGINGFACE, false"})
     void anOversizedAnswerIsExactlyThatLargeInItsApisFormatAndHoldsTheImageFollowedByZeros(Api api,
             boolean withContentLength) throws Exception {
         ModelBehaviour model = emulator.model(modelOf(api)).oversizedAnswer(3, withContentLength);
@@ -78,6 +80,7 @@ class OversizedAnswersTest {
         return switch (api) {
             case GEMINI -> client.geminiRequest(GEMINI_MODEL, "k", "a red fox");
             case OPENAI -> client.openAiRequest(OPENAI_MODEL, "k", "a red fox");
+            case AZURE_OPENAI -> client.azureOpenAiRequest(AZURE_DEPLOYMENT, "k", "a red fox");
             case HUGGINGFACE -> client.huggingFaceRequest(HF_MODEL, "k", "a red fox", false);
         };
     }
@@ -86,6 +89,7 @@ class OversizedAnswersTest {
         return switch (api) {
             case GEMINI -> GEMINI_MODEL;
             case OPENAI -> OPENAI_MODEL;
+            case AZURE_OPENAI -> AZURE_DEPLOYMENT;
             case HUGGINGFACE -> HF_MODEL;
         };
     }

@@ -11,12 +11,15 @@ final class OpenAiImageProvider extends ConfiguredImageProvider {
 
     private final OpenAiModelFamily family;
     private final OpenAiImagesApi api;
+    private final boolean readsModel;
 
+    /** @param readsModel whether the API has the free model read ({@code GET …/models/{model}}) */
     OpenAiImageProvider(String id, String model, OpenAiModelFamily family, ProviderCapabilities capabilities,
-            Duration timeout, OpenAiImagesApi api) {
+            Duration timeout, OpenAiImagesApi api, boolean readsModel) {
         super(id, model, capabilities, timeout);
         this.family = family;
         this.api = api;
+        this.readsModel = readsModel;
     }
 
     @Override
@@ -28,12 +31,14 @@ final class OpenAiImageProvider extends ConfiguredImageProvider {
     /** Reads the model's description: free, and a wrong key or model id shows at once. */
     @Override
     public void warmUp(Duration timeout) throws Exception {
-        api.readModel(model(), timeout);
+        if (readsModel) {
+            api.readModel(model(), timeout);
+        }
     }
 
     @Override
     public boolean probes() {
-        return true;
+        return readsModel;
     }
 
     /** Reads the model's description, which costs nothing. */

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway that speaks it; and the free
+ * OpenAI's Images API ({@code POST /v1/images/generations}), or any gateway or host that speaks it (Azure OpenAI:
+ * where it is and how a call is authorized is the {@link ImagesEndpoint}); and the free
  * {@code GET /v1/models/{model}} that reads a model's description.
  *
  * <p>A prompt its moderation refuses is answered 400 with {@code error.code} {@code moderation_blocked} (gpt-image
@@ -29,20 +30,19 @@ final class OpenAiImagesApi {
     private static final String API = "OpenAI Images API";
 
     private final ProviderHttpClient http;
-    private final URI endpoint;
-    private final String base;
-    private final String apiKey;
+    private final ImagesEndpoint endpoint;
+    private final String api;
 
-    /**
-     * @param baseUrl such as {@code https://api.openai.com}
-     * @param apiKey  sent as a bearer token; {@code null} sends none
-     */
-    OpenAiImagesApi(ProviderHttpClient http, URI baseUrl, String apiKey) {
+    /** @param api the API's name for messages, such as {@code OpenAI Images API} */
+    OpenAiImagesApi(ProviderHttpClient http, ImagesEndpoint endpoint, String api) {
         this.http = http;
-        String url = baseUrl.toString();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.endpoint = URI.create(base + "/v1/images/generations");
-        this.apiKey = apiKey;
+        this.endpoint = endpoint;
+        this.api = api;
+    }
+
+    /** OpenAI's own Images API at {@code baseUrl} (such as {@code https://api.openai.com}), key as a bearer token. */
+    static OpenAiImagesApi openAi(ProviderHttpClient http, URI baseUrl, String apiKey) {
+        return new OpenAiImagesApi(http, ImagesEndpoint.openAi(baseUrl, apiKey), API);
     }
 
     /**
@@ -53,18 +53,19 @@ final class OpenAiImagesApi {
      */
     ProviderImage generate(String model, String prompt, String size, boolean askForBase64, Duration timeout)
             throws IOException, InterruptedException {
-        ObjectNode body = JsonBodies.object().put("model", model).put("prompt", prompt).put("n", 1).put("size", size);
+        ObjectNode body = JsonBodies.object();
+        if (endpoint.modelInBody()) {
+            body.put("model", model);
+        }
+        body.put("prompt", prompt).put("n", 1).put("size", size);
         if (askForBase64) {
             body.put("response_format", "b64_json");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = endpoint.authorize(HttpRequest.newBuilder(endpoint.generations())
                 .header("Content-Type", "application/json")
-                .POST(JsonBodies.publisher(body));
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
+                .POST(JsonBodies.publisher(body)));
         HttpResponse<byte[]> response = http.exchange(request, timeout);
-        return image(response.statusCode(), JsonBodies.read(response, API));
+        return image(response.statusCode(), JsonBodies.read(response, api));
     }
 
     /**
@@ -73,27 +74,24 @@ final class OpenAiImagesApi {
      * @throws MalformedResponseException when the answer does not describe a model
      */
     void readModel(String model, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/models/"
-                + URLEncoder.encode(model, StandardCharsets.UTF_8))).GET();
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
+        HttpRequest.Builder request = endpoint.authorize(HttpRequest.newBuilder(endpoint.models().resolve(
+                URLEncoder.encode(model, StandardCharsets.UTF_8))).GET());
         HttpResponse<byte[]> response = http.exchange(request, timeout);
-        if (!JsonBodies.read(response, API).path("id").isTextual()) {
-            throw new MalformedResponseException(response.statusCode(), API + " model description without an id");
+        if (!JsonBodies.read(response, api).path("id").isTextual()) {
+            throw new MalformedResponseException(response.statusCode(), api + " model description without an id");
         }
     }
 
-    private static ProviderImage image(int status, JsonNode answer) {
+    private ProviderImage image(int status, JsonNode answer) {
         JsonNode data = answer.path("data");
         if (!data.isArray() || data.isEmpty()) {
-            throw new MalformedResponseException(status, API + " answered without data[]");
+            throw new MalformedResponseException(status, api + " answered without data[]");
         }
         JsonNode first = data.get(0);
         if (!first.hasNonNull("b64_json")) {
-            throw new MalformedResponseException(status, API + " answered without data[0].b64_json"
+            throw new MalformedResponseException(status, api + " answered without data[0].b64_json"
                     + (first.hasNonNull("url") ? " (it sent a url instead)" : ""));
         }
-        return ImageBytes.fromBase64(status, first.path("b64_json").asText(null), "OpenAI data[0].b64_json");
+        return ImageBytes.fromBase64(status, first.path("b64_json").asText(null), api + " data[0].b64_json");
     }
 }

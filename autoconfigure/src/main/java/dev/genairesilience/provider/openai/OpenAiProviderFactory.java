@@ -39,7 +39,7 @@ public class OpenAiProviderFactory implements ImageProviderFactory {
                 ProviderOptions.aspectRatios(settings, family.aspectRatios()), false);
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
-        OpenAiImagesApi api = new OpenAiImagesApi(http, baseUrl, settings.apiKey());
-        return new OpenAiImageProvider(settings.id(), model, family, capabilities, settings.timeout(), api);
+        OpenAiImagesApi api = OpenAiImagesApi.openAi(http, baseUrl, settings.apiKey());
+        return new OpenAiImageProvider(settings.id(), model, family, capabilities, settings.timeout(), api, true);
     }
 }
