@@ -21,6 +21,7 @@ public final class Attempt {
     private final Duration waitBefore;
     private final Duration timeout;
     private final BigDecimal cost;
+    private final String abandonedJob;
 
     private Attempt(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -32,6 +33,7 @@ public final class Attempt {
         this.waitBefore = Objects.requireNonNull(b.waitBefore, "waitBefore");
         this.timeout = b.timeout;
         this.cost = b.cost;
+        this.abandonedJob = b.abandonedJob;
         if (cost != null && cost.signum() < 0) {
             throw new IllegalArgumentException("An attempt's cost must be zero or more, was " + cost);
         }
@@ -100,6 +102,14 @@ public final class Attempt {
         return cost;
     }
 
+    /**
+     * For an asynchronous provider (submit, then poll), the id of the job this attempt submitted and abandoned when
+     * its time ended (cancelled where the API can cancel); {@code null} otherwise.
+     */
+    public String abandonedJob() {
+        return abandonedJob;
+    }
+
     /** Whether this attempt delivered the result. */
     public boolean succeeded() {
         return failure == null;
@@ -119,6 +129,9 @@ public final class Attempt {
         if (!waitBefore.isZero()) {
             s.append(" after ").append(waitBefore.toMillis()).append("ms wait");
         }
+        if (abandonedJob != null) {
+            s.append(", job ").append(abandonedJob).append(" abandoned");
+        }
         return s.toString();
     }
 
@@ -127,12 +140,13 @@ public final class Attempt {
         return o instanceof Attempt a && provider.equals(a.provider) && Objects.equals(model, a.model)
                 && resolution == a.resolution && failure == a.failure && httpStatus == a.httpStatus
                 && duration.equals(a.duration) && waitBefore.equals(a.waitBefore) && Objects.equals(timeout, a.timeout)
-                && Objects.equals(cost, a.cost);
+                && Objects.equals(cost, a.cost) && Objects.equals(abandonedJob, a.abandonedJob);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout, cost);
+        return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout, cost,
+                abandonedJob);
     }
 
     @Override
@@ -154,6 +168,7 @@ public final class Attempt {
         private Duration waitBefore = Duration.ZERO;
         private Duration timeout;
         private BigDecimal cost;
+        private String abandonedJob;
 
         private Builder(String provider, String model) {
             this.provider = provider;
@@ -194,6 +209,12 @@ public final class Attempt {
         /** What the call cost (zero or more), or {@code null} when not known. */
         public Builder cost(BigDecimal cost) {
             this.cost = cost;
+            return this;
+        }
+
+        /** The asynchronous job the attempt submitted and abandoned when its time ended. */
+        public Builder abandonedJob(String jobId) {
+            this.abandonedJob = jobId;
             return this;
         }
 

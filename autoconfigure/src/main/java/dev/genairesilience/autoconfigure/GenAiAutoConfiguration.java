@@ -19,6 +19,7 @@ import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.provider.gemini.GeminiProviderFactory;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
+import dev.genairesilience.provider.bfl.BflProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.spi.FailureClassifier;
@@ -106,6 +107,13 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public OpenAiProviderFactory openAiProviderFactory() {
         return new OpenAiProviderFactory();
+    }
+
+    /** Providers of type {@code bfl}: FLUX models at Black Forest Labs, submitted and polled. */
+    @Bean
+    @ConditionalOnMissingBean
+    public BflProviderFactory bflProviderFactory() {
+        return new BflProviderFactory();
     }
 
     /** Providers of type {@code azure-openai}: image model deployments on Azure OpenAI. */

@@ -5,6 +5,7 @@ import dev.genairesilience.ModelAttempt;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.spi.AbandonedJobException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,9 @@ final class AttemptRunner {
                     lane.refuseKey(failure.httpStatus());
                 }
                 place.leaveFailed(failure);
+            }
+            if (e instanceof AbandonedJobException abandoned) {
+                record.abandonedJob(abandoned.jobId());
             }
             state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took)
                     .cost(prices.failed(step.provider(), failure.httpStatus())).build(), failure, e);

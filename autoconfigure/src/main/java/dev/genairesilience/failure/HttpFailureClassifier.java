@@ -97,7 +97,8 @@ final class HttpFailureClassifier implements FailureClassifier {
             case 503, 529 -> FailureKind.OVERLOADED;
             case 429 -> FailureKind.RATE_LIMITED;
             case 400, 422 -> FailureKind.BAD_REQUEST;
-            case 401, 403 -> FailureKind.AUTHENTICATION;
+            // 402: the account is out of credits (Black Forest Labs, Hugging Face): the provider cannot serve
+            case 401, 402, 403 -> FailureKind.AUTHENTICATION;
             case 404 -> FailureKind.MODEL_NOT_FOUND;
             case 408 -> FailureKind.TIMEOUT;
             default -> status >= 500 && status <= 599 ? FailureKind.SERVER_ERROR

@@ -85,7 +85,7 @@ final class AzureOpenAiDialect implements Dialect {
             case UNAUTHORIZED -> error(401, "401", "Access denied due to invalid subscription key or wrong API "
                     + "endpoint. Make sure to provide a valid key for an active subscription and use a correct "
                     + "regional API endpoint for your resource.");
-            case FORBIDDEN -> error(403, "403", "Public access is disabled. Please configure private endpoint.");
+            case FORBIDDEN, OUT_OF_CREDITS -> error(403, "403", "Public access is disabled. Please configure private endpoint.");
             case NOT_FOUND -> error(404, "DeploymentNotFound", "The API deployment for this resource does not "
                     + "exist. If you created the deployment within the last 5 minutes, please wait a moment and try "
                     + "again.");

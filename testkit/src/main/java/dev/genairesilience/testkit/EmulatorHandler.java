@@ -14,12 +14,15 @@ final class EmulatorHandler implements HttpHandler {
 
     private final GeminiDialect gemini = new GeminiDialect();
     private final OpenAiDialect openAi = new OpenAiDialect();
-    private final List<Dialect> dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), new HuggingFaceDialect());
+    private final BflDialect bfl;
+    private final List<Dialect> dialects;
     private final CallPipeline pipeline = new CallPipeline();
     private final Function<String, ModelBehaviour> models;
 
     EmulatorHandler(Function<String, ModelBehaviour> models) {
         this.models = models;
+        this.bfl = new BflDialect(models);
+        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, new HuggingFaceDialect());
     }
 
     @Override
@@ -50,6 +53,12 @@ final class EmulatorHandler implements HttpHandler {
 
     private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
         if ("GET".equals(request.method())) {
+            if (BflDialect.POLL_PATH.equals(request.path())) {
+                return bfl.poll(request);
+            }
+            if (request.path().startsWith(BflDialect.DELIVERY_PREFIX)) {
+                return bfl.delivery(request.path());
+            }
             String geminiModel = gemini.metadataModel(request.path());
             if (geminiModel != null) {
                 return metadata(gemini, gemini.apiKey(request), geminiModel, () -> gemini.metadata(geminiModel));

@@ -21,6 +21,11 @@ public enum Fault {
     UNAUTHORIZED,
     /** 403, the key may not use this model. */
     FORBIDDEN,
+    /**
+     * 402, the account has no credits left (Black Forest Labs, Hugging Face); APIs that answer no 402 answer it as
+     * {@link #FORBIDDEN}.
+     */
+    OUT_OF_CREDITS,
     /** 404, no such model. */
     NOT_FOUND,
     /** 500, an internal error. */

@@ -102,7 +102,7 @@ final class GeminiDialect implements Dialect {
             case BAD_REQUEST -> invalid("Request contains an invalid argument.");
             case UNPROCESSABLE -> error(422, "INVALID_ARGUMENT", "Unable to process the input of the request.");
             case UNAUTHORIZED -> error(401, "UNAUTHENTICATED", "API key not valid. Please pass a valid API key.");
-            case FORBIDDEN -> error(403, "PERMISSION_DENIED", "Your API key doesn't have the required permissions.");
+            case FORBIDDEN, OUT_OF_CREDITS -> error(403, "PERMISSION_DENIED", "Your API key doesn't have the required permissions.");
             case NOT_FOUND -> error(404, "NOT_FOUND", "models/" + context.model()
                     + " is not found for API version v1beta, or is not supported for generateContent.");
             case SERVER_ERROR -> error(500, "INTERNAL", "An internal error has occurred. Please retry or report in "

@@ -60,6 +60,8 @@ final class HuggingFaceDialect implements Dialect {
             case UNPROCESSABLE -> error(422, "Input validation error: the inputs cannot be processed");
             case UNAUTHORIZED -> error(401, "Invalid credentials in Authorization header");
             case FORBIDDEN -> error(403, "The token does not have permission to call Inference Providers");
+            case OUT_OF_CREDITS -> error(402, "You have exceeded your monthly included credits for Inference "
+                    + "Providers. Subscribe to PRO to get 20x more monthly included credits.");
             case NOT_FOUND -> error(404, "Model " + context.model() + " does not exist");
             case SERVER_ERROR -> error(500, "Internal Server Error");
             case BAD_GATEWAY -> Answer.gatewayPage(502, "Bad Gateway");

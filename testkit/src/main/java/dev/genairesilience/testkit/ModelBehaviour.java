@@ -35,6 +35,9 @@ public final class ModelBehaviour {
 
     private final String modelId;
     private final Deque<Fault> queuedFaults = new ArrayDeque<>();
+    private final Deque<Fault> queuedPollFaults = new ArrayDeque<>();
+    private final AtomicInteger polls = new AtomicInteger();
+    private volatile int pendingPolls;
     private final List<RecordedCall> recorded = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
@@ -268,6 +271,34 @@ public final class ModelBehaviour {
         return this;
     }
 
+    /**
+     * For an asynchronous API (Black Forest Labs): each submitted job answers {@code Pending} to this many polls
+     * before it is {@code Ready}.
+     */
+    public ModelBehaviour pendingPolls(int polls) {
+        if (polls < 0) {
+            throw new IllegalArgumentException("pendingPolls must be 0 or more, was " + polls);
+        }
+        this.pendingPolls = polls;
+        return this;
+    }
+
+    /** For an asynchronous API: the next {@code n} polls of any job answer {@code fault} instead of its state. */
+    public ModelBehaviour failNextPolls(int n, Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        synchronized (queuedPollFaults) {
+            for (int i = 0; i < n; i++) {
+                queuedPollFaults.addLast(fault);
+            }
+        }
+        return this;
+    }
+
+    /** The polls the model's jobs received (an asynchronous API's), answered or not. */
+    public int polls() {
+        return polls.get();
+    }
+
     /** Calls that do not carry exactly this key answer 401. */
     public ModelBehaviour expectApiKey(String key) {
         this.expectedApiKey = Objects.requireNonNull(key, "key");
@@ -349,6 +380,11 @@ public final class ModelBehaviour {
 
     /** Back to healthy: every rule, counter and record cleared. */
     void reset() {
+        synchronized (queuedPollFaults) {
+            queuedPollFaults.clear();
+        }
+        polls.set(0);
+        pendingPolls = 0;
         synchronized (queuedFaults) {
             queuedFaults.clear();
         }
@@ -412,6 +448,18 @@ public final class ModelBehaviour {
 
     void recordSuccess() {
         successes.incrementAndGet();
+    }
+
+    int pendingPollsPerJob() {
+        return pendingPolls;
+    }
+
+    /** Counts a poll; the fault it answers instead of the job's state, or {@code null}. */
+    Fault recordPoll() {
+        polls.incrementAndGet();
+        synchronized (queuedPollFaults) {
+            return queuedPollFaults.pollFirst();
+        }
     }
 
     Fault pollQueuedFault() {

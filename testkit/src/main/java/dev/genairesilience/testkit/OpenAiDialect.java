@@ -94,7 +94,7 @@ final class OpenAiDialect implements Dialect {
             case UNAUTHORIZED -> error(401, "invalid_request_error", "invalid_api_key",
                     "Incorrect API key provided. You can find your API key at "
                             + "https://platform.openai.com/account/api-keys.");
-            case FORBIDDEN -> error(403, "request_forbidden", "unsupported_country_region_territory",
+            case FORBIDDEN, OUT_OF_CREDITS -> error(403, "request_forbidden", "unsupported_country_region_territory",
                     "Country, region, or territory not supported");
             case NOT_FOUND -> error(404, "invalid_request_error", "model_not_found",
                     "The model '" + context.model() + "' does not exist or you do not have access to it.");

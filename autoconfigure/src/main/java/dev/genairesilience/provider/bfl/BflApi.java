@@ -1,0 +1,146 @@
+package dev.genairesilience.provider.bfl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genairesilience.provider.http.JobState;
+import dev.genairesilience.provider.http.JsonBodies;
+import dev.genairesilience.provider.http.ProviderHttpClient;
+import dev.genairesilience.provider.http.SubmittedJob;
+import dev.genairesilience.spi.ContentBlockedException;
+import dev.genairesilience.spi.MalformedResponseException;
+import dev.genairesilience.spi.PixelSize;
+import dev.genairesilience.spi.ProviderImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Black Forest Labs' FLUX API, as its API reference and its own integration guide describe it
+ * ({@code github.com/black-forest-labs/skills}, {@code bfl-api}, 2025): {@code POST {base}/v1/{model}} with the key
+ * in {@code x-key} and {@code {prompt, width, height, output_format}} answers {@code {id, polling_url}}; the
+ * {@code polling_url} (never built here: the API may name a regional host) answers {@code {status, result}}, status
+ * {@code Pending} until {@code Ready} with {@code result.sample}, a signed URL of the image that expires in ten
+ * minutes, fetched at once and without the key. {@code Request Moderated} and {@code Content Moderated} are content
+ * blocks; {@code Error} and {@code Task not found} are provider failures (a new attempt submits anew). The key is sent
+ * to the polling URL only on the API's own host or a sibling of it ({@code api.us1.bfl.ai} beside
+ * {@code api.bfl.ai}), never to the image's host. The API has no cancellation.
+ */
+final class BflApi {
+
+    private static final String API = "BFL API";
+
+    private final ProviderHttpClient http;
+    private final URI base;
+    private final String key;
+
+    BflApi(ProviderHttpClient http, URI baseUrl, String key) {
+        this.http = http;
+        String url = baseUrl.toString();
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        this.key = key;
+    }
+
+    /** Submits one generation; the job it answers is then polled. */
+    SubmittedJob submit(String model, String prompt, PixelSize size, Duration timeout)
+            throws IOException, InterruptedException {
+        ObjectNode body = JsonBodies.object().put("prompt", prompt).put("width", size.width())
+                .put("height", size.height()).put("output_format", "png");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("v1/" + model))
+                .header("Content-Type", "application/json").header("accept", "application/json")
+                .POST(JsonBodies.publisher(body));
+        withKey(request);
+        HttpResponse<byte[]> response = http.exchange(request, timeout);
+        JsonNode answer = JsonBodies.read(response, API);
+        String id = answer.path("id").asText(null);
+        String pollingUrl = answer.path("polling_url").asText(null);
+        if (id == null || pollingUrl == null) {
+            throw new MalformedResponseException(response.statusCode(), API + " accepted the request without "
+                    + (id == null ? "an id" : "a polling_url"));
+        }
+        URI polling;
+        try {
+            polling = base.resolve(pollingUrl);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedResponseException(response.statusCode(), API + " answered an unreadable polling_url", e);
+        }
+        return new Job(id, polling);
+    }
+
+    private void withKey(HttpRequest.Builder request) {
+        if (key != null && !key.isBlank()) {
+            request.header("x-key", key);
+        }
+    }
+
+    /** Whether {@code uri} is the API's own host or a sibling of it under the same parent domain. */
+    private boolean trusted(URI uri) {
+        String host = uri.getHost();
+        String own = base.getHost();
+        if (host == null || own == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase(own)) {
+            return true;
+        }
+        int dot = own.indexOf('.');
+        String parent = dot < 0 ? null : own.substring(dot);
+        return parent != null && parent.indexOf('.', 1) > 0
+                && host.toLowerCase(Locale.ROOT).endsWith(parent.toLowerCase(Locale.ROOT));
+    }
+
+    /** One submitted generation. */
+    private final class Job implements SubmittedJob {
+
+        private final String id;
+        private final URI polling;
+
+        Job(String id, URI polling) {
+            this.id = id;
+            this.polling = polling;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public JobState poll(Duration timeout) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(polling).header("accept", "application/json").GET();
+            if (trusted(polling)) {
+                withKey(request);
+            }
+            HttpResponse<byte[]> response = http.exchange(request, timeout);
+            JsonNode answer = JsonBodies.read(response, API);
+            String status = answer.path("status").asText("");
+            return switch (status) {
+                case "Pending", "Queued", "Processing" -> JobState.pending(null);
+                case "Ready" -> JobState.ready(fetch(answer.path("result").path("sample").asText(null), timeout,
+                        response.statusCode()));
+                case "Request Moderated", "Content Moderated" ->
+                        JobState.failed(new ContentBlockedException(response.statusCode(), status));
+                default -> JobState.failed(new MalformedResponseException(response.statusCode(),
+                        API + " job " + id + ": " + (status.isEmpty() ? "a poll answer without a status" : status)));
+            };
+        }
+
+        private ProviderImage fetch(String sample, Duration timeout, int status)
+                throws IOException, InterruptedException {
+            if (sample == null) {
+                throw new MalformedResponseException(status, API + " job " + id + " is Ready without result.sample");
+            }
+            HttpResponse<byte[]> image = http.exchange(HttpRequest.newBuilder(polling.resolve(sample)).GET(),
+                    timeout);
+            String type = image.headers().firstValue("Content-Type").orElse("image/png");
+            return new ProviderImage(image.body(), type.startsWith("image/") ? type : "image/png");
+        }
+
+        @Override
+        public boolean cancel(Duration timeout) {
+            return false;
+        }
+    }
+}
