@@ -22,6 +22,7 @@ import dev.genairesilience.provider.local.LocalProviderFactory;
 import dev.genairesilience.provider.bfl.BflProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
+import dev.genairesilience.provider.stability.StabilityProviderFactory;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ImageProviderFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -114,6 +115,13 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public BflProviderFactory bflProviderFactory() {
         return new BflProviderFactory();
+    }
+
+    /** Providers of type {@code stability}: Stability AI's Stable Image models. */
+    @Bean
+    @ConditionalOnMissingBean
+    public StabilityProviderFactory stabilityProviderFactory() {
+        return new StabilityProviderFactory();
     }
 
     /** Providers of type {@code azure-openai}: image model deployments on Azure OpenAI. */

@@ -22,7 +22,8 @@ final class EmulatorHandler implements HttpHandler {
     EmulatorHandler(Function<String, ModelBehaviour> models) {
         this.models = models;
         this.bfl = new BflDialect(models);
-        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, new HuggingFaceDialect());
+        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, new StabilityDialect(),
+                new HuggingFaceDialect());
     }
 
     @Override
