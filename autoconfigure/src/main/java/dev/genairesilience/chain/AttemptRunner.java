@@ -25,12 +25,15 @@ final class AttemptRunner {
     private final FailureClassification classification;
     private final PriceList prices;
     private final Clock clock;
+    private final ExecutionObserver observer;
 
-    AttemptRunner(ExecutionState state, FailureClassification classification, PriceList prices, Clock clock) {
+    AttemptRunner(ExecutionState state, FailureClassification classification, PriceList prices, Clock clock,
+            ExecutionObserver observer) {
         this.state = state;
         this.classification = classification;
         this.prices = prices;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /**
@@ -46,6 +49,8 @@ final class AttemptRunner {
         Attempt.Builder record = Attempt.builder(step.provider(), step.model()).resolution(step.resolution())
                 .waitBefore(waitBefore).timeout(timeout);
         CircuitBreaker breaker = lane == null ? null : lane.breaker();
+        ExecutionObserver.Observed<Attempt> observed = observer.attemptStarted(state.planName(), step,
+                attempt.number());
         Instant start = clock.instant();
         try {
             T value = step.call().call(attempt);
@@ -55,11 +60,14 @@ final class AttemptRunner {
                 lane.resolutionHealth().record(step.resolution(), true);
                 place.leaveDelivered(took);
             }
-            state.recordSuccess(record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
-                    .build());
+            Attempt delivered = record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
+                    .build();
+            state.recordSuccess(delivered);
+            observed.finished(delivered);
             return value;
         } catch (InterruptedException e) {
             release(place);
+            observed.failed(e);
             Thread.currentThread().interrupt();
             throw new StepStoppedException(StepStoppedException.Reason.INTERRUPTED);
         } catch (Exception e) {
@@ -78,11 +86,14 @@ final class AttemptRunner {
                 }
                 place.leaveFailed(failure);
             }
-            state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took)
-                    .cost(prices.failed(step.provider(), failure.httpStatus())).build(), failure, e);
+            Attempt failed = record.failure(failure.kind(), failure.httpStatus()).duration(took)
+                    .cost(prices.failed(step.provider(), failure.httpStatus())).build();
+            state.recordFailure(failed, failure, e);
+            observed.finished(failed);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
             release(place);
+            observed.failed(e);
             throw e;
         }
     }
