@@ -43,14 +43,25 @@ final class AttemptRunner {
      * @throws StepStoppedException    when the thread was interrupted during the call (interrupt flag kept)
      */
     <T> T call(Step<T> step, LanePlace place, Duration timeout, Duration waitBefore) {
+        ExecutionObserver.Observed<Attempt> observed = observer.attemptStarted(state.planName(), step,
+                state.nextAttemptNumber());
+        try {
+            return call(step, place, timeout, waitBefore, observed);
+        } catch (RuntimeException | Error e) {
+            // ignored when the attempt has already ended with what happened: this is for what cut it short
+            observed.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T call(Step<T> step, LanePlace place, Duration timeout, Duration waitBefore,
+            ExecutionObserver.Observed<Attempt> observed) {
         ProviderLane lane = place == null ? null : place.lane();
         ModelAttempt attempt = new ModelAttempt(step.provider(), step.model(), step.resolution(), state.aspectRatio(),
                 state.nextAttemptNumber(), timeout);
         Attempt.Builder record = Attempt.builder(step.provider(), step.model()).resolution(step.resolution())
                 .waitBefore(waitBefore).timeout(timeout);
         CircuitBreaker breaker = lane == null ? null : lane.breaker();
-        ExecutionObserver.Observed<Attempt> observed = observer.attemptStarted(state.planName(), step,
-                attempt.number());
         Instant start = clock.instant();
         try {
             T value = step.call().call(attempt);

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ExecutionObserver} and its handles, each call guarded: one that throws is logged and has no further
- * effect, so observing a generation can never break it.
+ * effect, so observing a generation can never break it. A handle ends once: a later end is ignored, so that the
+ * executor may end a piece of work both where it knows how it went and, should something cut it short, where the
+ * error passes by.
  */
 final class GuardedObserver implements ExecutionObserver {
 
@@ -49,6 +51,7 @@ final class GuardedObserver implements ExecutionObserver {
     private final class GuardedHandle<R> implements Observed<R> {
 
         private final Observed<R> handle;
+        private boolean ended;
 
         GuardedHandle(Observed<R> handle) {
             this.handle = handle == null ? Observed.none() : handle;
@@ -56,6 +59,10 @@ final class GuardedObserver implements ExecutionObserver {
 
         @Override
         public void finished(R result) {
+            if (ended) {
+                return;
+            }
+            ended = true;
             try {
                 handle.finished(result);
             } catch (RuntimeException e) {
@@ -65,6 +72,10 @@ final class GuardedObserver implements ExecutionObserver {
 
         @Override
         public void failed(Throwable error) {
+            if (ended) {
+                return;
+            }
+            ended = true;
             try {
                 handle.failed(error);
             } catch (RuntimeException e) {
