@@ -86,7 +86,7 @@ class TracingOverHttpTest extends EmulatedProvidersTest {
                     s -> s.tag("http.status"), s -> s.tag("attempt")).containsExactly(
                             tuple("genai attempt pro", "pro", "OVERLOADED", "503", "1"),
                             tuple("genai attempt pro", "pro", "OVERLOADED", "503", "2"),
-                            tuple("genai attempt flash", "flash", "OK", "200", "3"));
+                            tuple("genai attempt flash", "flash", "OK", null, "3"));
             assertThat(calls.get(0).error()).hasMessage("OVERLOADED (HTTP 503)");
             assertThat(calls.get(2).error()).isNull();
 
@@ -95,7 +95,8 @@ class TracingOverHttpTest extends EmulatedProvidersTest {
                 assertThat(exchanges).singleElement().satisfies(exchange -> {
                     assertThat(exchange.name()).isEqualTo("http post");
                     assertThat(exchange.kind()).isEqualTo(brave.Span.Kind.CLIENT);
-                    assertThat(exchange.tag("status")).isEqualTo(call.tag("http.status"));
+                    String failedWith = call.tag("http.status");
+                    assertThat(exchange.tag("status")).isEqualTo(failedWith == null ? "200" : failedWith);
                     assertThat(exchange.tag("uri")).isEqualTo("/v1beta/models/" + call.tag("model")
                             + ":generateContent");
                     assertThat(exchange.tag("client.name")).isEqualTo("127.0.0.1");

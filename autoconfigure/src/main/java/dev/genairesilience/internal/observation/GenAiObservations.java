@@ -24,8 +24,8 @@ import java.util.Objects;
  * <li>{@value #ATTEMPT}: each call to a provider, the last resort included, a child of its generation, named
  * {@code genai attempt <provider>}; low-cardinality {@code chain}, {@code provider}, {@code model},
  * {@code resolution} and {@code outcome} ({@code OK}, the failure kind such as {@code OVERLOADED}, or
- * {@code ERROR}); high-cardinality {@code attempt} (its number in the generation) and {@code http.status}
- * ({@code 0} without an HTTP answer)</li>
+ * {@code ERROR}); high-cardinality {@code attempt} (its number in the generation) and, for a failed call,
+ * {@code http.status} ({@code 0} without an HTTP answer)</li>
  * </ul>
  * A failed call, and a generation that delivered nothing, carry as their error an {@link ObservedFailure} that names
  * the outcome and HTTP status only, never the provider's message (which may quote the prompt).
@@ -122,15 +122,19 @@ public final class GenAiObservations implements ExecutionObserver {
 
         @Override
         public void finished(Attempt attempt) {
-            String outcome = attempt.succeeded() ? "OK" : attempt.failure().name();
-            end(KeyValues.of("outcome", outcome), KeyValues.of("http.status", Integer.toString(attempt.httpStatus())),
-                    attempt.succeeded() ? null : new ObservedFailure(outcome
-                            + (attempt.httpStatus() > 0 ? " (HTTP " + attempt.httpStatus() + ")" : "")));
+            if (attempt.succeeded()) {
+                end(KeyValues.of("outcome", "OK"), KeyValues.empty(), null);
+                return;
+            }
+            String outcome = attempt.failure().name();
+            int status = attempt.httpStatus();
+            end(KeyValues.of("outcome", outcome), KeyValues.of("http.status", Integer.toString(status)),
+                    new ObservedFailure(outcome + (status > 0 ? " (HTTP " + status + ")" : "")));
         }
 
         @Override
         public void failed(Throwable error) {
-            end(KeyValues.of("outcome", ERROR), KeyValues.of("http.status", "0"), ObservedFailure.of(error));
+            end(KeyValues.of("outcome", ERROR), KeyValues.empty(), ObservedFailure.of(error));
         }
     }
 }
