@@ -38,7 +38,7 @@ public class GenAiTracingAutoConfiguration {
         return new GenAiObservations(registry);
     }
 
-    /** Wraps the {@code genAiHttpClient} bean: each HTTP exchange becomes an {@code http.client.requests} observation. */
+    /** Wraps the {@code genAiHttpClient} bean: each HTTP exchange is an {@code http.client.requests} observation. */
     @Bean
     @ConditionalOnMissingBean(name = "genAiHttpClientObservation")
     static BeanPostProcessor genAiHttpClientObservation(ObjectProvider<ObservationRegistry> registry) {
