@@ -6,6 +6,7 @@ import dev.genairesilience.chain.ChainExecutor;
 import dev.genairesilience.chain.DefaultImageGenerator;
 import dev.genairesilience.chain.ExecutionListener;
 import dev.genairesilience.chain.ExecutionListeners;
+import dev.genairesilience.chain.ExecutionObserver;
 import dev.genairesilience.chain.GenAiBreakerDefaults;
 import dev.genairesilience.chain.GenAiRetryTemplates;
 import dev.genairesilience.chain.PriceList;
@@ -226,16 +227,19 @@ public class GenAiAutoConfiguration {
 
     /**
      * The one retry loop: runs plans over the provider lanes with classification and {@code genai.retry.*}, prices
-     * each call, and tells the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their
-     * {@code @Order}.
+     * each call, tells the {@link ExecutionListener} beans (metrics, health, logs) what it does, in their
+     * {@code @Order}, and brackets each generation and call with the {@link ExecutionObserver} bean when there is one
+     * (observations, see {@link GenAiTracingAutoConfiguration}).
      */
     @Bean
     @ConditionalOnMissingBean
     public ChainExecutor genAiChainExecutor(FailureClassification classification, ProviderLanes lanes,
             GenAiProperties properties, @Qualifier("genAiClock") Clock clock,
-            ObjectProvider<ExecutionListener> listeners, PriceList prices) {
+            ObjectProvider<ExecutionListener> listeners, ObjectProvider<ExecutionObserver> observer,
+            PriceList prices) {
         return ChainExecutor.builder(classification, lanes).settings(properties.getRetry().toSettings()).clock(clock)
-                .listener(ExecutionListeners.of(listeners.orderedStream().toList())).prices(prices).build();
+                .listener(ExecutionListeners.of(listeners.orderedStream().toList()))
+                .observer(observer.getIfUnique(() -> ExecutionObserver.NONE)).prices(prices).build();
     }
 
     /**

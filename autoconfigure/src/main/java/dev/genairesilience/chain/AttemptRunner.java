@@ -26,12 +26,15 @@ final class AttemptRunner {
     private final FailureClassification classification;
     private final PriceList prices;
     private final Clock clock;
+    private final ExecutionObserver observer;
 
-    AttemptRunner(ExecutionState state, FailureClassification classification, PriceList prices, Clock clock) {
+    AttemptRunner(ExecutionState state, FailureClassification classification, PriceList prices, Clock clock,
+            ExecutionObserver observer) {
         this.state = state;
         this.classification = classification;
         this.prices = prices;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /**
@@ -41,6 +44,19 @@ final class AttemptRunner {
      * @throws StepStoppedException    when the thread was interrupted during the call (interrupt flag kept)
      */
     <T> T call(Step<T> step, LanePlace place, Duration timeout, Duration waitBefore) {
+        ExecutionObserver.Observed<Attempt> observed = observer.attemptStarted(state.planName(), step,
+                state.nextAttemptNumber());
+        try {
+            return call(step, place, timeout, waitBefore, observed);
+        } catch (RuntimeException | Error e) {
+            // ignored when the attempt has already ended with what happened: this is for what cut it short
+            observed.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T call(Step<T> step, LanePlace place, Duration timeout, Duration waitBefore,
+            ExecutionObserver.Observed<Attempt> observed) {
         ProviderLane lane = place == null ? null : place.lane();
         ModelAttempt attempt = new ModelAttempt(step.provider(), step.model(), step.resolution(), state.aspectRatio(),
                 state.nextAttemptNumber(), timeout);
@@ -56,11 +72,14 @@ final class AttemptRunner {
                 lane.resolutionHealth().record(step.resolution(), true);
                 place.leaveDelivered(took);
             }
-            state.recordSuccess(record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
-                    .build());
+            Attempt delivered = record.duration(took).cost(prices.delivered(step.provider(), step.resolution()))
+                    .build();
+            state.recordSuccess(delivered);
+            observed.finished(delivered);
             return value;
         } catch (InterruptedException e) {
             release(place);
+            observed.failed(e);
             Thread.currentThread().interrupt();
             throw new StepStoppedException(StepStoppedException.Reason.INTERRUPTED);
         } catch (Exception e) {
@@ -82,11 +101,14 @@ final class AttemptRunner {
             if (e instanceof AbandonedJobException abandoned) {
                 record.abandonedJob(abandoned.jobId());
             }
-            state.recordFailure(record.failure(failure.kind(), failure.httpStatus()).duration(took)
-                    .cost(prices.failed(step.provider(), failure.httpStatus())).build(), failure, e);
+            Attempt failed = record.failure(failure.kind(), failure.httpStatus()).duration(took)
+                    .cost(prices.failed(step.provider(), failure.httpStatus())).build();
+            state.recordFailure(failed, failure, e);
+            observed.finished(failed);
             throw new AttemptFailedException(failure, e);
         } catch (Error e) {
             release(place);
+            observed.failed(e);
             throw e;
         }
     }

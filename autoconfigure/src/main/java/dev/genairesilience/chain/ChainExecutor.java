@@ -33,7 +33,8 @@ import org.springframework.retry.support.RetryTemplate;
  * deadline, so that the later ones keep the time they need. A lane held by a server's wait hint is skipped when another
  * provider can be tried, and waited out (within its share) when none can. When no step delivers, the plan's last resort
  * is called once; without one, the caller gets a {@link GenerationUnavailableException}. Its {@link ExecutionListener}
- * hears of every attempt, refusal and ending. Thread-safe: every execution keeps its own state. Built with {@link
+ * hears of every attempt, refusal and ending; its {@link ExecutionObserver} sees each execution and attempt while it
+ * runs. Thread-safe: every execution keeps its own state. Built with {@link
  * #builder(FailureClassification, ProviderLanes)}.
  */
 public final class ChainExecutor {
@@ -47,6 +48,7 @@ public final class ChainExecutor {
     private final StepDecider decider;
     private final UnavailableReport report;
     private final ExecutionListener listener;
+    private final ExecutionObserver observer;
     private final PriceList prices;
 
     /** How long a request whose every lane is full waits for room before it looks at every lane again. */
@@ -63,6 +65,7 @@ public final class ChainExecutor {
         this.decider = new StepDecider(settings, new RetryDelay(settings, b.random));
         this.report = new UnavailableReport(lanes);
         this.listener = ExecutionListeners.of(List.of(b.listener));
+        this.observer = GuardedObserver.of(b.observer);
         this.prices = b.prices;
     }
 
@@ -88,19 +91,29 @@ public final class ChainExecutor {
      */
     public <T> Outcome<T> execute(Plan<T> plan) {
         ExecutionState state = new ExecutionState(plan, clock, listener);
+        ExecutionObserver.Observed<ExecutionReport> observed = observer.executionStarted(plan.name());
         try {
             Outcome<T> outcome = run(plan, state);
-            listener.executionFinished(new ExecutionReport(plan.name(), first(plan), outcome.step(),
+            end(observed, new ExecutionReport(plan.name(), first(plan), outcome.step(),
                     outcome.step() == plan.lastResort() ? Result.LAST_RESORT : Result.DELIVERED, outcome.degraded(),
                     outcome.attempts(), state.elapsed(), plan.prompt()));
             return outcome;
         } catch (GenerationRejectedException e) {
-            listener.executionFinished(failed(plan, state, Result.REJECTED));
+            end(observed, failed(plan, state, Result.REJECTED));
             throw e;
         } catch (GenerationUnavailableException e) {
-            listener.executionFinished(failed(plan, state, Result.UNAVAILABLE));
+            end(observed, failed(plan, state, Result.UNAVAILABLE));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            observed.failed(e);
             throw e;
         }
+    }
+
+    /** The listeners first, so that what they log is still within the observed execution. */
+    private void end(ExecutionObserver.Observed<ExecutionReport> observed, ExecutionReport report) {
+        listener.executionFinished(report);
+        observed.finished(report);
     }
 
     private static ExecutionReport failed(Plan<?> plan, ExecutionState state, Result result) {
@@ -113,7 +126,7 @@ public final class ChainExecutor {
     }
 
     private <T> Outcome<T> run(Plan<T> plan, ExecutionState state) {
-        AttemptRunner runner = new AttemptRunner(state, classification, prices, clock);
+        AttemptRunner runner = new AttemptRunner(state, classification, prices, clock, observer);
         DeadlineShares shares = new DeadlineShares(lanes, settings.fallbackReserve());
         StepPolicy policy = new StepPolicy(plan.onContentBlocked(), plan.preference());
         List<Step<T>> steps = plan.steps();
@@ -375,7 +388,7 @@ public final class ChainExecutor {
 
     /**
      * Builds a {@link ChainExecutor}: the documented retry defaults, the system clock, real sleeps, no listener, no
-     * prices.
+     * observer, no prices.
      */
     public static final class Builder {
 
@@ -386,6 +399,7 @@ public final class ChainExecutor {
         private Sleeper sleeper = new ThreadWaitSleeper();
         private RandomGenerator random = RetryDelay.THREAD_LOCAL_RANDOM;
         private ExecutionListener listener = ExecutionListener.NONE;
+        private ExecutionObserver observer = ExecutionObserver.NONE;
         private PriceList prices = PriceList.NONE;
 
         private Builder(FailureClassification classification, ProviderLanes lanes) {
@@ -420,6 +434,15 @@ public final class ChainExecutor {
         /** Told of every attempt, refusal and ending; an exception it throws is logged, never passed on. */
         public Builder listener(ExecutionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Brackets each execution and each call to a provider while it runs (for spans); an exception it throws is
+         * logged, never passed on.
+         */
+        public Builder observer(ExecutionObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -49,6 +49,11 @@ final class ExecutionState {
         return Duration.between(clock.instant(), deadline);
     }
 
+    /** The plan's name: the chain, or the {@code @ModelFallback} method. */
+    String planName() {
+        return planName;
+    }
+
     String aspectRatio() {
         return aspectRatio;
     }
