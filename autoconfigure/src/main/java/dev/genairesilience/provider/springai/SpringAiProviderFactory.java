@@ -9,6 +9,7 @@ import dev.genairesilience.spi.ProviderSettings;
 import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.ai.image.ImageModel;
@@ -69,8 +70,8 @@ public class SpringAiProviderFactory implements ImageProviderFactory, AutoClosea
                 ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
                 ProviderOptions.aspectRatios(settings, Set.of("1:1")), false);
         String modelOption = settings.model() == null || settings.model().isBlank() ? null : settings.model().trim();
-        return SpringAiImageProvider.builder(settings.id(), model).modelName(modelOption == null ? beanName : modelOption)
-                .modelOption(modelOption).responseFormat(settings.options().get(RESPONSE_FORMAT))
+        return SpringAiImageProvider.builder(settings.id(), model)
+                .modelName(modelOption == null ? beanName : modelOption).modelOption(modelOption).responseFormat(settings.options().get(RESPONSE_FORMAT))
                 .capabilities(capabilities).timeout(settings.timeout()).calls(calls).guard(guard).build();
     }
 
@@ -83,19 +84,20 @@ public class SpringAiProviderFactory implements ImageProviderFactory, AutoClosea
     private String beanName(ProviderSettings settings) {
         String property = "genai.providers." + settings.id() + ".options." + BEAN;
         String name = settings.options().get(BEAN);
-        String[] models = beans.getBeanNamesForType(ImageModel.class, true, false);
+        List<String> models = Arrays.stream(beans.getBeanNamesForType(ImageModel.class, true, false))
+                .filter(model -> !beans.isTypeMatch(model, chainModelType)).toList();
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(property + " is required for type spring-ai: the name of an ImageModel "
-                    + "bean; the application's are " + Arrays.toString(models));
+                    + "bean; the application's are " + models);
         }
         name = name.trim();
         if (!beans.containsBean(name)) {
             throw new IllegalArgumentException(property + ": no bean named '" + name
-                    + "'; the application's ImageModel beans are " + Arrays.toString(models));
+                    + "'; the application's ImageModel beans are " + models);
         }
         if (beans.isTypeMatch(name, chainModelType)) {
             throw new IllegalArgumentException(property + ": '" + name + "' is a genai chain's own ImageModel, which "
-                    + "would call its chain again; name a Spring AI model bean such as " + Arrays.toString(models));
+                    + "would call its chain again; name a Spring AI model bean such as " + models);
         }
         if (!beans.isTypeMatch(name, ImageModel.class)) {
             throw new IllegalArgumentException(property + ": bean '" + name + "' is a " + beans.getType(name)
