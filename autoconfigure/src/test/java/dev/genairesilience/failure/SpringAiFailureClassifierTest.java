@@ -48,8 +48,8 @@ class SpringAiFailureClassifierTest {
     @Test
     void aModerationRefusalInsideANonTransientOneIsContentBlocked() {
         Failure failure = classifier.classify(new NonTransientAiException("400 - {\"error\":{\"message\":\"Your "
-                + "request was rejected by the safety system.\",\"type\":\"image_generation_user_error\",\"param\":null,"
-                + "\"code\":\"moderation_blocked\"}}"));
+                + "request was rejected by the safety system.\",\"type\":\"image_generation_user_error\","
+                + "\"param\":null,\"code\":\"moderation_blocked\"}}"));
 
         assertThat(failure.kind()).isEqualTo(FailureKind.CONTENT_BLOCKED);
     }
