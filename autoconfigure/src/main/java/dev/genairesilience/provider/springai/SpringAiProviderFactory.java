@@ -72,7 +72,8 @@ public class SpringAiProviderFactory implements ImageProviderFactory, AutoClosea
         String modelOption = settings.model() == null || settings.model().isBlank() ? null : settings.model().trim();
         return SpringAiImageProvider.builder(settings.id(), model)
                 .modelName(modelOption == null ? beanName : modelOption).modelOption(modelOption)
-                .responseFormat(settings.options().get(RESPONSE_FORMAT)).capabilities(capabilities).timeout(settings.timeout()).calls(calls).guard(guard).build();
+                .responseFormat(settings.options().get(RESPONSE_FORMAT)).capabilities(capabilities)
+                .timeout(settings.timeout()).calls(calls).guard(guard).build();
     }
 
     /** Ends the threads the models' calls run on. */
