@@ -4,6 +4,7 @@ import dev.genairesilience.ImageGenerator;
 import dev.genairesilience.provider.springai.SpringAiProviderFactory;
 import dev.genairesilience.springai.ChainImageModel;
 import org.springframework.ai.image.ImageModel;
+import org.springframework.ai.retry.TransientAiException;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,12 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Spring AI both ways, when Spring AI's model API ({@code spring-ai-model}) is on the classpath: providers of type
- * {@code spring-ai} (an application's {@link ImageModel} bean as a step of a chain), and the chains as the
- * {@link ImageModel} bean {@code genAiImageModel}. Each bean steps aside for one of the application's own.
+ * Spring AI both ways, when Spring AI's model API and its exceptions ({@code spring-ai-model}, {@code spring-ai-retry})
+ * are on the classpath: providers of type {@code spring-ai} (an application's {@link ImageModel} bean as a step of a
+ * chain), and the chains as the {@link ImageModel} bean {@code genAiImageModel}. Each bean steps aside for one of the application's own.
  */
 @AutoConfiguration(after = GenAiAutoConfiguration.class)
-@ConditionalOnClass(ImageModel.class)
+@ConditionalOnClass({ ImageModel.class, TransientAiException.class })
 @ConditionalOnProperty(prefix = "genai", name = "enabled", matchIfMissing = true)
 public class GenAiSpringAiAutoConfiguration {
 
