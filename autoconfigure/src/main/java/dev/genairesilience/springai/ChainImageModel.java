@@ -22,8 +22,8 @@ import org.springframework.ai.retry.TransientAiException;
  * through the default chain, with retries, breakers, fallback and degradation, and answers one base64 image whose
  * provenance is the response's {@link GenAiImageResponseMetadata}. The prompt's {@code model} option, when it names
  * a configured chain, picks that chain; any other model name is left to the default chain, so Spring AI code that
- * names its usual model runs unchanged. Width and height become the request's resolution and aspect ratio (see
- * {@link ImagePromptRequests}).
+ * names its usual model runs unchanged. Width and height become the request's resolution (by the long side: 4096
+ * pixels or more 4K, 2048 or more 2K, else 1K) and aspect ratio (in lowest terms); {@code n} must be 1 or unset.
  *
  * <p>Failures become Spring AI's: {@link GenerationUnavailableException} (nothing could deliver in time; its
  * {@code retryAfter()} says when to try again) is the cause of a {@link TransientAiException};
