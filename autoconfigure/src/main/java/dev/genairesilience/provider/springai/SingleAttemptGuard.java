@@ -37,8 +37,9 @@ final class SingleAttemptGuard {
         RetryTemplate template = ModelRetryTemplate.of(model);
         if (template == null) {
             log.warn("genai.providers.{}: cannot see the retry of ImageModel bean '{}' ({}): if it retries, one "
-                    + "attempt of the chain may make several HTTP calls; build it without a retry of its own (for Spring "
-                    + "AI's models, with a RetryTemplate of one attempt)", providerId, beanName, model.getClass().getName());
+                    + "attempt of the chain may make several HTTP calls; build it without a retry of its own (for "
+                    + "Spring AI's models, with a RetryTemplate of one attempt)", providerId, beanName,
+                    model.getClass().getName());
             return;
         }
         int maxAttempts = maxAttempts(template);
