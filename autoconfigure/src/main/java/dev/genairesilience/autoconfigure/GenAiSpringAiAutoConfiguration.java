@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Spring AI both ways, when Spring AI's model API and its exceptions ({@code spring-ai-model}, {@code spring-ai-retry})
  * are on the classpath: providers of type {@code spring-ai} (an application's {@link ImageModel} bean as a step of a
- * chain), and the chains as the {@link ImageModel} bean {@code genAiImageModel}. Each bean steps aside for one of the application's own.
+ * chain), and the chains as the {@link ImageModel} bean {@code genAiImageModel}. Each bean steps aside for one of
+ * the application's own.
  */
 @AutoConfiguration(after = GenAiAutoConfiguration.class)
 @ConditionalOnClass({ ImageModel.class, TransientAiException.class })
