@@ -30,6 +30,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.ClassUtils;
 
 /**
  * The engine: the shared HTTP client, the provider factories, the providers and chains built from
@@ -66,8 +68,22 @@ public class GenAiAutoConfiguration {
     /** Boot's task executor, which runs on virtual threads when {@code spring.threads.virtual.enabled=true}. */
     static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
-    private static final Set<Class<?>> BUILT_IN_FACTORIES = Set.of(GeminiProviderFactory.class,
-            OpenAiProviderFactory.class, HuggingFaceProviderFactory.class, LocalProviderFactory.class);
+    private static final String SPRING_AI_IMAGE_MODEL = "org.springframework.ai.image.ImageModel";
+    private static final String SPRING_AI_PROVIDER_FACTORY =
+            "dev.genairesilience.provider.springai.SpringAiProviderFactory";
+
+    private static final Set<Class<?>> BUILT_IN_FACTORIES = builtInFactories();
+
+    /** The starter's own factories, which an application's factory for the same type takes over from. */
+    private static Set<Class<?>> builtInFactories() {
+        Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
+                HuggingFaceProviderFactory.class, LocalProviderFactory.class));
+        ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
+        if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
+            factories.add(ClassUtils.resolveClassName(SPRING_AI_PROVIDER_FACTORY, loader));
+        }
+        return Set.copyOf(factories);
+    }
 
     /** One client for every provider: no redirects, no retries (the chain executor is the only retry loop). */
     @Bean(name = "genAiHttpClient", defaultCandidate = false)

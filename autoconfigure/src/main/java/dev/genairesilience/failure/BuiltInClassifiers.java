@@ -12,13 +12,15 @@ import org.springframework.util.ClassUtils;
 public final class BuiltInClassifiers {
 
     private static final String SPRING_CLIENT_EXCEPTION = "org.springframework.web.client.RestClientResponseException";
+    private static final String SPRING_AI_EXCEPTION = "org.springframework.ai.retry.TransientAiException";
 
     private BuiltInClassifiers() {
     }
 
     /**
      * The built-in classifiers in the order they are asked: provider HTTP answers, Spring's HTTP client
-     * exceptions (only when spring-web is on the classpath), the spi's provider exceptions, then JDK I/O failures. The
+     * exceptions (only when spring-web is on the classpath), Spring AI's exceptions (only when Spring AI is on the
+     * classpath), the spi's provider exceptions, then JDK I/O failures. The
      * I/O one comes last because it answers every {@code IOException}, which some clients' own
      * exceptions extend.
      *
@@ -31,6 +33,9 @@ public final class BuiltInClassifiers {
         if (ClassUtils.isPresent(SPRING_CLIENT_EXCEPTION, BuiltInClassifiers.class.getClassLoader())) {
             classifiers.add(SpringWeb.classifier(http));
         }
+        if (ClassUtils.isPresent(SPRING_AI_EXCEPTION, BuiltInClassifiers.class.getClassLoader())) {
+            classifiers.add(SpringAi.classifier(http));
+        }
         classifiers.add(new ProviderExceptionClassifier());
         classifiers.add(new IoFailureClassifier());
         return List.copyOf(classifiers);
@@ -41,6 +46,14 @@ public final class BuiltInClassifiers {
 
         static FailureClassifier classifier(HttpFailureClassifier http) {
             return new SpringClientFailureClassifier(http);
+        }
+    }
+
+    /** Kept apart so that Spring AI's classes are loaded only once it is known to be there. */
+    private static final class SpringAi {
+
+        static FailureClassifier classifier(HttpFailureClassifier http) {
+            return new SpringAiFailureClassifier(http);
         }
     }
 }

@@ -21,11 +21,11 @@ class BuiltInClassifiersTest {
             new FailureClassification(BuiltInClassifiers.all(Clock.systemUTC()));
 
     @Test
-    void asksHttpThenSpringThenProviderExceptionsThenIo() {
+    void asksHttpThenSpringThenSpringAiThenProviderExceptionsThenIo() {
         assertThat(BuiltInClassifiers.all(Clock.systemUTC()))
                 .extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("HttpFailureClassifier", "SpringClientFailureClassifier",
-                        "ProviderExceptionClassifier", "IoFailureClassifier");
+                        "SpringAiFailureClassifier", "ProviderExceptionClassifier", "IoFailureClassifier");
     }
 
     @Test
@@ -50,7 +50,7 @@ class BuiltInClassifiersTest {
     }
 
     @Test
-    void withoutSpringWebOnTheClasspathTheOthersWorkAndNoSpringWebClassIsLoaded() throws Exception {
+    void withoutSpringWebAndSpringAiOnTheClasspathTheOthersWorkAndNoClassOfThemIsLoaded() throws Exception {
         WithoutSpringWeb loader = new WithoutSpringWeb(getClass().getClassLoader());
         Class<?> builtIns = Class.forName(BuiltInClassifiers.class.getName(), true, loader);
         Method all = builtIns.getMethod("all", Clock.class);
@@ -65,12 +65,17 @@ class BuiltInClassifiersTest {
         Object failure = classify.invoke(io, new ConnectException());
         assertThat(failure.toString()).contains("CONNECTION");
         assertThat(loader.springWebRequests).containsExactly("org.springframework.web.client.RestClientResponseException");
+        assertThat(loader.springAiRequests).containsExactly("org.springframework.ai.retry.TransientAiException");
     }
 
-    /** Defines this project's classes itself and hides spring-web, as an application without it would. */
+    /**
+     * Defines this project's classes itself and hides spring-web and Spring AI (which needs spring-web), as an
+     * application without them would.
+     */
     private static final class WithoutSpringWeb extends ClassLoader {
 
         final List<String> springWebRequests = new ArrayList<>();
+        final List<String> springAiRequests = new ArrayList<>();
 
         WithoutSpringWeb(ClassLoader parent) {
             super(parent);
@@ -81,6 +86,10 @@ class BuiltInClassifiersTest {
             synchronized (getClassLoadingLock(name)) {
                 if (name.startsWith("org.springframework.web.")) {
                     springWebRequests.add(name);
+                    throw new ClassNotFoundException(name);
+                }
+                if (name.startsWith("org.springframework.ai.")) {
+                    springAiRequests.add(name);
                     throw new ClassNotFoundException(name);
                 }
                 if (!name.startsWith("dev.genairesilience.")) {
