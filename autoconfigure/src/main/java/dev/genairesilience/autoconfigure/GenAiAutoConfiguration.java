@@ -43,6 +43,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.retry.support.RetryTemplate;
@@ -77,6 +78,7 @@ public class GenAiAutoConfiguration {
     /** The starter's own factories, which an application's factory for the same type takes over from. */
     private static Set<Class<?>> builtInFactories() {
         Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
+                AzureOpenAiProviderFactory.class, BflProviderFactory.class, StabilityProviderFactory.class,
                 HuggingFaceProviderFactory.class, LocalProviderFactory.class));
         ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
         if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
@@ -85,15 +87,19 @@ public class GenAiAutoConfiguration {
         return Set.copyOf(factories);
     }
 
-    /** One client for every provider: no redirects, no retries (the chain executor is the only retry loop). */
+    /**
+     * One client for every provider: no redirects, no retries (the chain executor is the only retry loop); through
+     * {@code genai.http.proxy} when set, trusting {@code genai.http.ssl-bundle} when set.
+     */
     @Bean(name = "genAiHttpClient", defaultCandidate = false)
     @ConditionalOnMissingBean(name = "genAiHttpClient")
-    public HttpClient genAiHttpClient(GenAiProperties properties) {
-        return HttpClient.newBuilder()
+    public HttpClient genAiHttpClient(GenAiProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.getHttp().getConnectTimeout())
-                .build();
+                .connectTimeout(properties.getHttp().getConnectTimeout());
+        HttpClientConnections.configure(builder, properties.getHttp(), sslBundles.getIfAvailable());
+        return builder.build();
     }
 
     /** The time the engine reads for deadlines, budgets and hints. */

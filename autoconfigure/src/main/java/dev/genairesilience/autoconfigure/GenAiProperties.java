@@ -1,5 +1,6 @@
 package dev.genairesilience.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -186,6 +187,35 @@ public class GenAiProperties {
          */
         private DataSize maxResponseSize = DataSize.ofMegabytes(64);
 
+        /**
+         * The HTTP proxy every provider call goes through, such as http://proxy.internal:3128 (host and port; no
+         * credentials). Unset: direct connections.
+         */
+        private URI proxy;
+
+        /**
+         * The name of a Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material the provider calls use, for
+         * a gateway or a proxy that presents a certificate of the company's own authority. Unset: the JVM's default
+         * trust store.
+         */
+        private String sslBundle;
+
+        public URI getProxy() {
+            return proxy;
+        }
+
+        public void setProxy(URI proxy) {
+            this.proxy = proxy;
+        }
+
+        public String getSslBundle() {
+            return sslBundle;
+        }
+
+        public void setSslBundle(String sslBundle) {
+            this.sslBundle = sslBundle;
+        }
+
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
@@ -204,7 +234,8 @@ public class GenAiProperties {
 
         @Override
         public String toString() {
-            return "Http[connectTimeout=" + connectTimeout + ", maxResponseSize=" + maxResponseSize + "]";
+            return "Http[connectTimeout=" + connectTimeout + ", maxResponseSize=" + maxResponseSize + ", proxy=" + proxy
+                    + ", sslBundle=" + sslBundle + "]";
         }
     }
 }

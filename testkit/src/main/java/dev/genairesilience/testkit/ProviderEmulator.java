@@ -1,6 +1,8 @@
 package dev.genairesilience.testkit;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An HTTP server on 127.0.0.1 that speaks the image APIs of Gemini, OpenAI and Hugging Face, each model
@@ -45,14 +48,21 @@ public final class ProviderEmulator implements AutoCloseable {
     private final ExecutorService workers;
     private final URI baseUrl;
 
-    private ProviderEmulator(ExecutorService workers, int backlog) throws IOException {
+    private ProviderEmulator(ExecutorService workers, int backlog, SSLContext tls) throws IOException {
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, 0), backlog);
+        InetSocketAddress address = new InetSocketAddress(loopback, 0);
+        if (tls == null) {
+            server = HttpServer.create(address, backlog);
+        } else {
+            HttpsServer https = HttpsServer.create(address, backlog);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         this.workers = workers;
         server.setExecutor(workers);
         server.createContext("/", new EmulatorHandler(this::model));
         server.start();
-        baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        baseUrl = URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Starts an emulator on a free port of 127.0.0.1; every model is healthy. */
@@ -69,7 +79,7 @@ public final class ProviderEmulator implements AutoCloseable {
     public static ProviderEmulator start(ExecutorService workers, int backlog) {
         Objects.requireNonNull(workers, "workers");
         try {
-            return new ProviderEmulator(workers, backlog);
+            return new ProviderEmulator(workers, backlog, null);
         } catch (IOException e) {
             workers.shutdownNow();
             throw new UncheckedIOException("Could not start the provider emulator", e);
@@ -77,6 +87,21 @@ public final class ProviderEmulator implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * Starts an emulator that speaks HTTPS on 127.0.0.1 with the key material of {@code tls} (a self-signed
+     * certificate, say), to test a client's trust settings.
+     */
+    public static ProviderEmulator startHttps(SSLContext tls) {
+        Objects.requireNonNull(tls, "tls");
+        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
+        try {
+            return new ProviderEmulator(workers, BACKLOG, tls);
+        } catch (IOException e) {
+            workers.shutdownNow();
+            throw new UncheckedIOException("Could not start the provider emulator", e);
+        }
+    }
+
     public URI baseUrl() {
         return baseUrl;
     }
