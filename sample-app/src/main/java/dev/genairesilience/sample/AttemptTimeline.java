@@ -19,7 +19,7 @@ import java.util.Objects;
  * delivered, overloaded (503, 529), rate-limited (429) or another failure. The engine tells it of each call as an
  * {@link ExecutionListener}; it keeps only the calls within its span, and at most {@value #MAX_CALLS} of them.
  */
-final class AttemptTimeline implements ExecutionListener {
+public final class AttemptTimeline implements ExecutionListener {
 
     static final int MAX_CALLS = 20_000;
 
@@ -56,7 +56,7 @@ final class AttemptTimeline implements ExecutionListener {
      * @param rateLimited calls answered rate-limited
      * @param other       calls that failed otherwise (timeouts, server errors, …)
      */
-    record Bucket(String start, int success, int overload, int rateLimited, int other) {
+    public record Bucket(String start, int success, int overload, int rateLimited, int other) {
     }
 
     /**
@@ -67,7 +67,7 @@ final class AttemptTimeline implements ExecutionListener {
      * @param to            when the last bucket ends
      * @param providers     each provider called in the span, with one bucket per step of the span, oldest first
      */
-    record Snapshot(long bucketSeconds, String from, String to, Map<String, List<Bucket>> providers) {
+    public record Snapshot(long bucketSeconds, String from, String to, Map<String, List<Bucket>> providers) {
     }
 
     /**

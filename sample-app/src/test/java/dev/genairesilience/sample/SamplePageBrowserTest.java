@@ -104,7 +104,7 @@ class SamplePageBrowserTest {
         List<WebElement> trail = browser.findElements(By.cssSelector("#trail li"));
         assertThat(trail).hasSizeGreaterThanOrEqualTo(2);
         assertThat(trail.get(0).getText()).startsWith("gemini-pro 2K · OVERLOADED · HTTP 503");
-        assertThat(trail.get(0).getAttribute("class")).contains("failed");
+        assertThat(trail.get(0).getDomAttribute("class")).contains("failed");
         assertThat(trail.get(trail.size() - 1).getText()).startsWith("gemini-flash 1K · OK");
 
         WebElement proReason = wait.until(ExpectedConditions.visibilityOfElementLocated(PRO_REASON));
@@ -112,7 +112,7 @@ class SamplePageBrowserTest {
         assertThat(browser.findElement(PRO_STATE).getText()).isIn("DEGRADED", "DOWN");
         WebElement overloads = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#charts svg[data-provider='gemini-pro'] rect.overload")));
-        assertThat(Integer.parseInt(overloads.getAttribute("data-count"))).isPositive();
+        assertThat(Integer.parseInt(overloads.getDomAttribute("data-count"))).isPositive();
         assertThat(browser.findElements(By.cssSelector("#charts svg[data-provider='gemini-flash'] rect.success")))
                 .isNotEmpty();
 
