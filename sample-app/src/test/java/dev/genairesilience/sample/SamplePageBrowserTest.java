@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +33,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * open, so that each run shows the same story: failed calls, the fallback, a degraded image, then steps passed over
  * for an open breaker. Without the browser the tests are skipped, saying so; they never pass without having run.
  */
+@EnabledIf(value = "browserAvailable", disabledReason = "No headless browser: needs Chromium at /usr/bin/chromium and"
+        + " its driver at /usr/bin/chromedriver (Debian packages chromium and chromium-driver, which .ci/run installs),"
+        + " or -Dsample.chromium and -Dsample.chromedriver naming them")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sample.emulator.latency=0ms", "sample.emulator.primary-overload-rate=1.0",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
@@ -55,12 +58,13 @@ class SamplePageBrowserTest {
     @LocalServerPort
     int port;
 
+    /** Whether Chromium and its driver are there; without them the class is skipped, before the app starts. */
+    static boolean browserAvailable() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "No headless browser: needs Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
-                        + " (Debian packages chromium and chromium-driver, which .ci/run installs; or set "
-                        + "-Dsample.chromium and -Dsample.chromedriver)");
         profile = Files.createTempDirectory("sample-page-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
