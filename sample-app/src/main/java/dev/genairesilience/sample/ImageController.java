@@ -27,15 +27,16 @@ public class ImageController {
 
     /** The JSON body of {@code POST /api/images}; only the prompt is required. */
     public record ImageOrder(String prompt, String resolution, String aspectRatio) {
+
+        /** The request this order asks for; an empty resolution or aspect ratio means the chain's default. */
+        ImageRequest toRequest() {
+            return ImageRequest.builder(prompt).resolution(resolution).aspectRatio(aspectRatio).build();
+        }
     }
 
     @PostMapping(path = "/api/images", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<byte[]> generate(@RequestBody ImageOrder order) {
-        ImageRequest request = ImageRequest.builder(order.prompt())
-                .resolution(order.resolution())
-                .aspectRatio(order.aspectRatio())
-                .build();
-        GeneratedImage image = images.productShot(request);
+        GeneratedImage image = images.productShot(order.toRequest());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(image.mimeType()))
                 .header("X-GenAI-Provider", image.provider())

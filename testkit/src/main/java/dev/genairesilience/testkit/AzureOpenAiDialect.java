@@ -53,11 +53,12 @@ final class AzureOpenAiDialect implements Dialect {
         if (!body.path("prompt").isTextual() || body.path("prompt").asText().isBlank()) {
             return IncomingCall.invalid(model, key, "Missing required parameter: 'prompt'.");
         }
-        String resolution = OpenAiDialect.resolution(body.path("size"));
-        if (resolution == null) {
+        ImageSize size = OpenAiDialect.size(body.path("size"));
+        if (size == null) {
             return IncomingCall.invalid(model, key, "Invalid value for 'size': expected WIDTHxHEIGHT or 'auto'.");
         }
-        return IncomingCall.valid(model, body.path("prompt").asText(), key, false, resolution);
+        return IncomingCall.valid(model, body.path("prompt").asText(), key, false,
+                Resolutions.ofLongSide(size.longSide()), size);
     }
 
     @Override

@@ -66,7 +66,7 @@ final class BflDialect implements Dialect {
                     + "most 4 megapixels together; were " + width + "x" + height);
         }
         return IncomingCall.valid(model, body.path("prompt").asText(), key, false,
-                Resolutions.ofLongSide(Math.max(width, height)));
+                Resolutions.ofLongSide(Math.max(width, height)), new ImageSize(width, height));
     }
 
     @Override

@@ -105,10 +105,10 @@ final class CallPipeline {
         }
         OversizedAnswer oversized = model.oversizedAnswer();
         if (oversized != null) {
-            return dialect.oversized(call, renderer.render(call.prompt()), oversized);
+            return dialect.oversized(call, renderer.render(call.prompt(), call.size()), oversized);
         }
         model.recordSuccess();
-        return dialect.success(call, renderer.render(call.prompt()));
+        return dialect.success(call, renderer.render(call.prompt(), call.size()));
     }
 
     /** A scripted fault; a scripted loading answer reports the hint as its estimate. */

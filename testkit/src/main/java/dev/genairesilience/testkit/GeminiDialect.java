@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Google Gemini: {@code POST /v1beta/models/{model}:generateContent} and the model metadata GET. A call's size is
- * its {@code generationConfig.imageConfig.imageSize} ({@code 1K} when absent, 400 when none of 1K, 2K, 4K).
+ * its {@code generationConfig.imageConfig.imageSize} ({@code 1K} when absent, 400 when none of 1K, 2K, 4K): 1024,
+ * 2048 or 4096 pixels on the long side, in the shape of its {@code aspectRatio} (square when absent, 400 when not of
+ * the form {@code W:H}).
  */
 final class GeminiDialect implements Dialect {
 
@@ -72,15 +74,21 @@ final class GeminiDialect implements Dialect {
         if (prompt.toString().isBlank()) {
             return IncomingCall.invalid(model, key, "* GenerateContentRequest.contents: contents is not specified");
         }
-        JsonNode imageSize = body.path("generationConfig").path("imageConfig").path("imageSize");
-        if (imageSize.isMissingNode() || imageSize.isNull()) {
-            return IncomingCall.valid(model, prompt.toString(), key, false, Resolutions.DEFAULT);
-        }
-        if (!imageSize.isTextual() || !Resolutions.LABELS.contains(imageSize.asText())) {
+        JsonNode imageConfig = body.path("generationConfig").path("imageConfig");
+        JsonNode imageSize = imageConfig.path("imageSize");
+        String resolution = imageSize.isMissingNode() || imageSize.isNull() ? Resolutions.DEFAULT : imageSize.asText();
+        if (!imageSize.isMissingNode() && !imageSize.isNull()
+                && (!imageSize.isTextual() || !Resolutions.LABELS.contains(resolution))) {
             return IncomingCall.invalid(model, key, "* GenerateContentRequest.generation_config.image_config"
                     + ".image_size: must be one of " + String.join(", ", Resolutions.LABELS));
         }
-        return IncomingCall.valid(model, prompt.toString(), key, false, imageSize.asText());
+        JsonNode ratio = imageConfig.path("aspectRatio");
+        ImageSize size = ImageSize.ofClass(resolution, ratio.isTextual() ? ratio.asText() : null);
+        if (size == null || !ratio.isMissingNode() && !ratio.isNull() && !ratio.isTextual()) {
+            return IncomingCall.invalid(model, key, "* GenerateContentRequest.generation_config.image_config"
+                    + ".aspect_ratio: must be of the form width:height, such as 16:9");
+        }
+        return IncomingCall.valid(model, prompt.toString(), key, false, resolution, size);
     }
 
     @Override

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Hugging Face Inference API: {@code POST /models/{owner/name}}, raw PNG bytes back. A call's size class is that
- * of the longer of its {@code parameters.width} and {@code height} (1K when it gives neither).
+ * Hugging Face Inference API: {@code POST /models/{owner/name}}, raw PNG bytes back. A call's image is
+ * {@code parameters.width} × {@code height} (a side it does not give is 1024; one over {@value ImageSize#MAX_SIDE} is
+ * a 400), its size class that of the longer side.
  */
 final class HuggingFaceDialect implements Dialect {
 
     private static final String PREFIX = "/models/";
-    private static final byte[] BLACK_PNG = new PngRenderer().black();
+    // a blocked answer names no call; it is drawn at the pipelines' default size
+    private static final byte[] BLACK_PNG = new PngRenderer().black(ImageSize.DEFAULT);
 
     @Override
     public Api api() {
@@ -32,9 +34,21 @@ final class HuggingFaceDialect implements Dialect {
         }
         boolean wait = "true".equalsIgnoreCase(request.header("x-wait-for-model"));
         JsonNode parameters = body.path("parameters");
-        int longSide = Math.max(parameters.path("width").asInt(0), parameters.path("height").asInt(0));
-        String resolution = longSide > 0 ? Resolutions.ofLongSide(longSide) : Resolutions.DEFAULT;
-        return IncomingCall.valid(model, body.path("inputs").asText(), key, wait, resolution);
+        int width = side(parameters.path("width"));
+        int height = side(parameters.path("height"));
+        if (!ImageSize.fits(width) || !ImageSize.fits(height)) {
+            return IncomingCall.invalid(model, key, "Input validation error: width and height must be at most "
+                    + ImageSize.MAX_SIDE);
+        }
+        ImageSize size = new ImageSize(width, height);
+        return IncomingCall.valid(model, body.path("inputs").asText(), key, wait,
+                Resolutions.ofLongSide(size.longSide()), size);
+    }
+
+    /** A side the call asks for; the diffusion pipelines' default, 1024, when it names none. */
+    private static int side(JsonNode value) {
+        int pixels = value.asInt(0);
+        return pixels > 0 ? pixels : ImageSize.DEFAULT.width();
     }
 
     @Override

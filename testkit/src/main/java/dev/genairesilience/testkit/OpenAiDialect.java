@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * OpenAI: {@code POST /v1/images/generations}, model in the body, key as a bearer token; and
- * {@code GET /v1/models/{model}}, the model's description. A call's size class is that of its {@code size}
- * ({@code WIDTHxHEIGHT}, by its longer side; absent or {@code auto}: 1K; anything else: 400).
+ * {@code GET /v1/models/{model}}, the model's description. A call's image is of its {@code size} ({@code WIDTHxHEIGHT},
+ * each side 1 to {@value ImageSize#MAX_SIDE}; absent or {@code auto}: 1024x1024; anything else: 400), its size class
+ * that of the longer side.
  */
 final class OpenAiDialect implements Dialect {
 
@@ -52,21 +53,27 @@ final class OpenAiDialect implements Dialect {
         if (!body.path("prompt").isTextual() || body.path("prompt").asText().isBlank()) {
             return IncomingCall.invalid(model, key, "Missing required parameter: 'prompt'.");
         }
-        String resolution = resolution(body.path("size"));
-        if (resolution == null) {
-            return IncomingCall.invalid(model, key, "Invalid value for 'size': expected WIDTHxHEIGHT or 'auto'.");
+        ImageSize size = size(body.path("size"));
+        if (size == null) {
+            return IncomingCall.invalid(model, key, "Invalid value for 'size': expected WIDTHxHEIGHT or 'auto', "
+                    + "each side at most " + ImageSize.MAX_SIDE + ".");
         }
-        return IncomingCall.valid(model, body.path("prompt").asText(), key, false, resolution);
+        return IncomingCall.valid(model, body.path("prompt").asText(), key, false,
+                Resolutions.ofLongSide(size.longSide()), size);
     }
 
-    /** The size class of a {@code size} field: absent or {@code auto} is 1K; {@code null} when unreadable. */
-    static String resolution(JsonNode size) {
+    /** The pixel size of a {@code size} field: absent or {@code auto} is 1024x1024; {@code null} when unreadable. */
+    static ImageSize size(JsonNode size) {
         if (size.isMissingNode() || size.isNull() || "auto".equals(size.asText())) {
-            return Resolutions.DEFAULT;
+            return ImageSize.DEFAULT;
         }
         Matcher m = SIZE.matcher(size.isTextual() ? size.asText() : "");
-        return m.matches() ? Resolutions.ofLongSide(Math.max(Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)))) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        int width = Integer.parseInt(m.group(1));
+        int height = Integer.parseInt(m.group(2));
+        return ImageSize.fits(width) && ImageSize.fits(height) ? new ImageSize(width, height) : null;
     }
 
     @Override

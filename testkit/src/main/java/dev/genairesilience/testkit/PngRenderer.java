@@ -1,54 +1,30 @@
 package dev.genairesilience.testkit;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Draws the small PNG an emulated model "generates": two colours derived from the prompt; and the black one a
- * safety checker returns in place of an image it flagged.
+ * Draws the PNG an emulated model "generates", at the pixel size the call asked for: two colours derived from the
+ * prompt, in bands across the image (the sky and the ground); and the black one a safety checker returns in place
+ * of an image it flagged. Rows of one colour make it cheap at any size ({@link BandedPng}).
  */
 final class PngRenderer {
 
-    private static final int SIZE = 64;
-
-    /** The same prompt always gives the same image; different prompts almost always differ. */
-    byte[] render(String prompt) {
+    /** The same prompt at the same size always gives the same image; different prompts almost always differ. */
+    byte[] render(String prompt, ImageSize size) {
         float hue = (prompt.hashCode() & 0xFFFF) / 65536f;
         int base = Color.HSBtoRGB(hue, 0.6f, 0.9f);
         int accent = Color.HSBtoRGB((hue + 0.5f) % 1f, 0.7f, 0.5f);
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                image.setRGB(x, y, x + y < SIZE ? base : accent);
-            }
-        }
-        return encode(image);
+        int horizon = size.height() * 5 / 8;
+        return BandedPng.encode(size.width(), size.height(), y -> y < horizon ? base : accent);
     }
 
-    /** An all-black image of the same size. */
-    byte[] black() {
-        return encode(new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB));
+    /** The image for {@code prompt} at the size a call that names none gets. */
+    byte[] render(String prompt) {
+        return render(prompt, ImageSize.DEFAULT);
     }
 
-    private static byte[] encode(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        // ImageIO's default stream for an OutputStream spills to a temporary file per image; under load that is
-        // a file created and deleted for every answer
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+    /** An all-black image of {@code size}. */
+    byte[] black(ImageSize size) {
+        return BandedPng.encode(size.width(), size.height(), y -> 0);
     }
 }

@@ -47,7 +47,9 @@ final class StabilityDialect implements Dialect {
         if (prompt == null || prompt.isBlank()) {
             return IncomingCall.invalid(model, key, "prompt: cannot be empty");
         }
-        return IncomingCall.valid(model, prompt, key, false, "ultra".equals(endpoint) ? "2K" : "1K");
+        String resolution = "ultra".equals(endpoint) ? "2K" : "1K";
+        return IncomingCall.valid(model, prompt, key, false, resolution,
+                ImageSize.ofClass(resolution, form.get("aspect_ratio")));
     }
 
     /** The text fields of a multipart body, or {@code null} when it is none. */

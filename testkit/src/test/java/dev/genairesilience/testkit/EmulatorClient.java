@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 
@@ -41,12 +43,23 @@ final class EmulatorClient {
         return geminiRequest(model, key, prompt, "2K");
     }
 
-    /** A Gemini call asking for {@code imageSize}, or for no size when it is {@code null}. */
+    /** A Gemini call asking for {@code imageSize}, or for no size when it is {@code null}, at 16:9. */
     HttpRequest geminiRequest(String model, String key, String prompt, String imageSize) {
-        String size = imageSize == null ? "" : ",\"imageSize\":" + quote(imageSize);
+        return geminiRequest(model, key, prompt, imageSize, "16:9");
+    }
+
+    /** A Gemini call asking for {@code imageSize} and {@code aspectRatio}, each left out when it is {@code null}. */
+    HttpRequest geminiRequest(String model, String key, String prompt, String imageSize, String aspectRatio) {
+        List<String> config = new ArrayList<>();
+        if (aspectRatio != null) {
+            config.add("\"aspectRatio\":" + quote(aspectRatio));
+        }
+        if (imageSize != null) {
+            config.add("\"imageSize\":" + quote(imageSize));
+        }
         String body = "{\"contents\":[{\"parts\":[{\"text\":" + quote(prompt) + "}]}],"
                 + "\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"IMAGE\"],"
-                + "\"imageConfig\":{\"aspectRatio\":\"16:9\"" + size + "}}}";
+                + "\"imageConfig\":{" + String.join(",", config) + "}}}";
         return post("/v1beta/models/" + model + ":generateContent", body).header("x-goog-api-key", key).build();
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The bodies behind oversized and trickling answers, written to memory. */
 class HostileBodiesTest {
 
-    private static final byte[] PNG = new PngRenderer().render("a red fox");
+    // small, so that answers of a few KB can hold it
+    private static final byte[] PNG = new PngRenderer().render("a red fox", new ImageSize(64, 64));
     private static final IncomingCall CALL = IncomingCall.valid("m", "a red fox", "k", false, "1K");
 
     @ParameterizedTest(name = "{0} bytes")

@@ -64,12 +64,14 @@ class SuccessAnswersTest {
     }
 
     @Test
-    void imagesAreSmallAndTheirColourFollowsThePrompt() throws Exception {
+    void imagesAreOfTheAskedSizeAndTheirColourFollowsThePrompt() throws Exception {
         byte[] fox = client.huggingFace(HF_MODEL, "k", "a red fox", false).body();
         byte[] sameFox = client.huggingFace(HF_MODEL, "k", "a red fox", false).body();
         byte[] owl = client.huggingFace(HF_MODEL, "k", "a snowy owl at night", false).body();
 
-        assertThat(EmulatorClient.image(fox).getWidth()).isEqualTo(64);
+        // the client asks for 1024x1024
+        assertThat(EmulatorClient.image(fox).getWidth()).isEqualTo(1024);
+        assertThat(EmulatorClient.image(fox).getHeight()).isEqualTo(1024);
         assertThat(sameFox).isEqualTo(fox);
         assertThat(EmulatorClient.image(owl).getRGB(0, 0)).isNotEqualTo(EmulatorClient.image(fox).getRGB(0, 0));
     }
