@@ -70,15 +70,14 @@ class GenAiRuntimeHintsTest {
     }
 
     @Test
-    void aBeanWithoutTheStartersAnnotationsGetsNoHints() {
+    void aBeanWithoutTheStartersAnnotationsGetsNoContribution() {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBeanDefinition("plain", new RootBeanDefinition(Plain.class));
-        RuntimeHints hints = processAheadOfTime(context);
-        Method method = ReflectionUtils.findMethod(Plain.class, "render", String.class);
-        assertThat(RuntimeHintsPredicates.reflection().onMethod(method).introspect()).rejects(hints);
         assertThat(new AnnotatedMethodsAotProcessor().processAheadOfTime(
-                RegisteredBean.of(context.getDefaultListableBeanFactory(),
-                        "plain"))).isNull();
+                RegisteredBean.of(context.getDefaultListableBeanFactory(), "plain"))).isNull();
+        context.registerBeanDefinition("productImages", new RootBeanDefinition(ProductImages.class));
+        assertThat(new AnnotatedMethodsAotProcessor().processAheadOfTime(
+                RegisteredBean.of(context.getDefaultListableBeanFactory(), "productImages"))).isNotNull();
     }
 
     private static RuntimeHints processAheadOfTime(GenericApplicationContext context) {
