@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -28,6 +29,13 @@ public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.acceptsProfiles(Profiles.of("live"))
                 || environment.containsProperty("sample.emulator.base-url")) {
+            return;
+        }
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+            // process-aot only reads the bean definitions: nothing calls a provider, and a started emulator (never
+            // closed, since that run is abandoned before the context starts) would keep the build's JVM alive
+            environment.getPropertySources().addFirst(new MapPropertySource("sampleEmulator",
+                    Map.of("sample.emulator.base-url", "http://127.0.0.1:1")));
             return;
         }
         double overloadRate = environment.getProperty("sample.emulator.primary-overload-rate", Double.class, 0.45);
