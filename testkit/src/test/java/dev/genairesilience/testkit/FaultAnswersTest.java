@@ -38,8 +38,8 @@ class FaultAnswersTest {
     private final EmulatorClient client = new EmulatorClient(emulator);
 
     @ParameterizedTest
-    @EnumSource(value = Fault.class, names = {"DROP_CONNECTION", "CONTENT_BLOCKED", "PROMPT_BLOCKED"},
-            mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Fault.class, names = {"DROP_CONNECTION", "CONTENT_BLOCKED", "PROMPT_BLOCKED",
+        "OUT_OF_CREDITS"}, mode = EnumSource.Mode.EXCLUDE)
     void everyFaultHasItsStatusInEveryApi(Fault fault) throws Exception {
         emulator.model(GEMINI_MODEL).failNext(1, fault);
         emulator.model(OPENAI_MODEL).failNext(1, fault);
@@ -48,6 +48,17 @@ class FaultAnswersTest {
         assertThat(client.gemini(GEMINI_MODEL, "k", "p").statusCode()).isEqualTo(STATUS.get(fault));
         assertThat(client.openAi(OPENAI_MODEL, "k", "p").statusCode()).isEqualTo(STATUS.get(fault));
         assertThat(client.huggingFace(HF_MODEL, "k", "p", false).statusCode()).isEqualTo(STATUS.get(fault));
+    }
+
+    @Test
+    void outOfCreditsIsA402WhereTheApiHasOneAndElseForbidden() throws Exception {
+        emulator.model(GEMINI_MODEL).failNext(1, Fault.OUT_OF_CREDITS);
+        emulator.model(OPENAI_MODEL).failNext(1, Fault.OUT_OF_CREDITS);
+        emulator.model(HF_MODEL).failNext(1, Fault.OUT_OF_CREDITS);
+
+        assertThat(client.gemini(GEMINI_MODEL, "k", "p").statusCode()).isEqualTo(403);
+        assertThat(client.openAi(OPENAI_MODEL, "k", "p").statusCode()).isEqualTo(403);
+        assertThat(client.huggingFace(HF_MODEL, "k", "p", false).statusCode()).isEqualTo(402);
     }
 
     @ParameterizedTest
