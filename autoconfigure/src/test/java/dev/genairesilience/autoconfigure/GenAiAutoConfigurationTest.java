@@ -57,7 +57,8 @@ class GenAiAutoConfigurationTest {
                     .hasBean("genAiClock");
             assertThat(context.getBeansOfType(ImageProviderFactory.class).values())
                     .extracting(ImageProviderFactory::type)
-                    .containsExactlyInAnyOrder("gemini", "openai", "huggingface", "local");
+                    .containsExactlyInAnyOrder("gemini", "openai", "azure-openai", "bfl", "stability", "huggingface",
+                            "local");
         });
     }
 

@@ -43,8 +43,9 @@ class GenAiConfigurationValidationTest {
 
     @Test
     void anUnknownProviderTypeIsNamedWithTheKnownOnes() {
-        assertStartupFailsWith("genai.providers.gemini-pro.type: unknown type 'gemeni'; known types: [failing, "
-                + "gemini, huggingface, local, openai, recording]", "genai.providers.gemini-pro.type=gemeni");
+        assertStartupFailsWith("genai.providers.gemini-pro.type: unknown type 'gemeni'; known types: [azure-openai, "
+                + "bfl, failing, gemini, huggingface, local, openai, recording, stability]",
+                "genai.providers.gemini-pro.type=gemeni");
     }
 
     @Test
