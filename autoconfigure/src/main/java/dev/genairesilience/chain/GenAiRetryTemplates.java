@@ -4,6 +4,7 @@ import dev.genairesilience.failure.FailureClassification;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import org.springframework.retry.backoff.Sleeper;
 import org.springframework.retry.backoff.ThreadWaitSleeper;
 import org.springframework.retry.support.RetryTemplate;
@@ -44,6 +45,7 @@ public final class GenAiRetryTemplates {
         private Duration deadline;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = new ThreadWaitSleeper();
+        private RandomGenerator random = RetryDelay.THREAD_LOCAL_RANDOM;
 
         private Builder(FailureClassification classification) {
             this.classification = classification;
@@ -73,6 +75,12 @@ public final class GenAiRetryTemplates {
             return this;
         }
 
+        /** The source of the backoff's jitter (seed it to make tests repeatable). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
         /** A template safe to share between threads: each {@code execute} keeps its own state. */
         public RetryTemplate build() {
             if (settings == null || deadline == null) {
@@ -80,7 +88,7 @@ public final class GenAiRetryTemplates {
             }
             RetryTemplate template = new RetryTemplate();
             template.setRetryPolicy(new ClassifiedRetryPolicy(classification, settings,
-                    new RetryDelay(settings, RetryDelay.THREAD_LOCAL_RANDOM), deadline, clock));
+                    new RetryDelay(settings, random), deadline, clock));
             template.setBackOffPolicy(new HintAwareBackOffPolicy(sleeper));
             return template;
         }

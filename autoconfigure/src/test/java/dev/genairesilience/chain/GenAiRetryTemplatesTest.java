@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.retry.RetryCallback;
@@ -181,9 +182,12 @@ class GenAiRetryTemplatesTest {
                 .hasMessageContaining("deadline(...)");
     }
 
+    /** One seeded jitter source for the whole test, so that its draws are repeatable yet differ per retry. */
+    private final Random random = new Random(42);
+
     private RetryTemplate template(Duration deadline) {
         return GenAiRetryTemplates.classifyingWith(FailureException.classification()).settings(settings)
-                .deadline(deadline).clock(clock).sleeper(sleeper).build();
+                .deadline(deadline).clock(clock).sleeper(sleeper).random(random).build();
     }
 
     private static RetryCallback<String, FailureException> failing(AtomicInteger calls, FailureException failure) {
