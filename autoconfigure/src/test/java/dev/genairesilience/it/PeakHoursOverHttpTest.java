@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -94,6 +95,29 @@ class PeakHoursOverHttpTest extends EmulatedProvidersTest {
             assertThat(emulator().model(PRO).recordedCalls()).extracting(RecordedCall::body)
                     .satisfiesExactly(b -> assertThat(b).contains("\"4K\""), b -> assertThat(b).contains("\"4K\""));
             assertThat(emulator().model(FLASH).calls()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aWindowAcrossMidnightSwitchesAtItsEdgesOnTheNightDaylightSavingTimeEnds() {
+        // 2026-11-01: at 02:00 PDT the clocks go back to 01:00 PST, so 01:30 comes twice; 22:00-02:00 Pacific is
+        // 05:00Z-10:00Z that night, five hours of real time
+        List<String> night = with(geminiPair(), "genai.chains.main.providers=pro", "genai.chains.main.resolution=4K",
+                "genai.chains.main.degrade=2K,1K", "genai.chains.main.peak.providers=flash",
+                "genai.chains.main.peak.resolution=1K", "genai.peak.windows=22:00-02:00",
+                "genai.peak.zone=America/Los_Angeles");
+        run(engine(), night, context -> {
+            ImageGenerator generator = generator(context);
+            List<String> served = new ArrayList<>();
+            for (String at : List.of("2026-11-01T04:59:59Z", "2026-11-01T05:00:00Z", "2026-11-01T07:00:00Z",
+                    "2026-11-01T08:30:00Z", "2026-11-01T09:30:00Z", "2026-11-01T09:59:59Z",
+                    "2026-11-01T10:00:00Z")) {
+                clock.set(Instant.parse(at));
+                served.add(generator.generate(ImageRequest.of("a lighthouse at night")).provider());
+            }
+
+            assertThat(served).as("21:59 PDT, 22:00 PDT, midnight PDT, 01:30 PDT, 01:30 PST, 01:59 PST, 02:00 PST")
+                    .containsExactly("pro", "flash", "flash", "flash", "flash", "flash", "pro");
         });
     }
 
