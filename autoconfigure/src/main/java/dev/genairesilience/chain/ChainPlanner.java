@@ -48,7 +48,10 @@ final class ChainPlanner {
         return plan.build();
     }
 
-    /** Passes over {@code provider}'s steps above the rung its lane says to start at, if any. */
+    /**
+     * While the asked resolution is failing on {@code provider}: passes over its steps above the rung its lane says
+     * to start at, and gives each failing rung it still tries one attempt only.
+     */
     private void adapt(Plan.Builder<ProviderImage> plan, List<Step<ProviderImage>> steps, ImageProvider provider,
             String lane) {
         List<Step<ProviderImage>> own = steps.stream().filter(s -> s.provider().equals(provider.id())).toList();
