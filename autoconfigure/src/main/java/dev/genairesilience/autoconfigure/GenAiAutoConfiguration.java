@@ -21,6 +21,7 @@ import dev.genairesilience.provider.gemini.GeminiProviderFactory;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
 import dev.genairesilience.provider.bfl.BflProviderFactory;
+import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.provider.stability.StabilityProviderFactory;
@@ -78,7 +79,8 @@ public class GenAiAutoConfiguration {
     /** The starter's own factories, which an application's factory for the same type takes over from. */
     private static Set<Class<?>> builtInFactories() {
         Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
-                AzureOpenAiProviderFactory.class, BflProviderFactory.class, StabilityProviderFactory.class,
+                AzureOpenAiProviderFactory.class, BflProviderFactory.class, FalProviderFactory.class,
+                StabilityProviderFactory.class,
                 HuggingFaceProviderFactory.class, LocalProviderFactory.class));
         ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
         if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
@@ -138,6 +140,13 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public BflProviderFactory bflProviderFactory() {
         return new BflProviderFactory();
+    }
+
+    /** Providers of type {@code fal}: models on fal's queue, submitted and polled. */
+    @Bean
+    @ConditionalOnMissingBean
+    public FalProviderFactory falProviderFactory() {
+        return new FalProviderFactory();
     }
 
     /** Providers of type {@code stability}: Stability AI's Stable Image models. */

@@ -8,6 +8,8 @@ public enum Api {
     OPENAI,
     /** Azure OpenAI {@code images/generations}, its v1 form and its deployment form. */
     AZURE_OPENAI,
+    /** fal's queue API: submit {@code /{model_id}}, then poll. */
+    FAL,
     /** Stability AI's v2beta Stable Image {@code generate}. */
     STABILITY,
     /** Black Forest Labs' FLUX API: submit {@code /v1/{model}}, then poll. */

@@ -15,6 +15,7 @@ final class EmulatorHandler implements HttpHandler {
     private final GeminiDialect gemini = new GeminiDialect();
     private final OpenAiDialect openAi = new OpenAiDialect();
     private final BflDialect bfl;
+    private final FalDialect fal;
     private final List<Dialect> dialects;
     private final CallPipeline pipeline = new CallPipeline();
     private final Function<String, ModelBehaviour> models;
@@ -22,7 +23,8 @@ final class EmulatorHandler implements HttpHandler {
     EmulatorHandler(Function<String, ModelBehaviour> models) {
         this.models = models;
         this.bfl = new BflDialect(models);
-        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, new StabilityDialect(),
+        this.fal = new FalDialect(models);
+        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, fal, new StabilityDialect(),
                 new HuggingFaceDialect());
     }
 
@@ -53,6 +55,9 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
+        if (request.path().startsWith(FalDialect.QUEUE_PREFIX)) {
+            return fal.queue(request);
+        }
         if ("GET".equals(request.method())) {
             if (BflDialect.POLL_PATH.equals(request.path())) {
                 return bfl.poll(request);

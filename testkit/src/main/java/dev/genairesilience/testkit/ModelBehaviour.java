@@ -37,6 +37,7 @@ public final class ModelBehaviour {
     private final Deque<Fault> queuedFaults = new ArrayDeque<>();
     private final Deque<Fault> queuedPollFaults = new ArrayDeque<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger cancels = new AtomicInteger();
     private volatile int pendingPolls;
     private final List<RecordedCall> recorded = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
@@ -294,6 +295,15 @@ public final class ModelBehaviour {
         return this;
     }
 
+    /** The cancellations the model's jobs received (an asynchronous API's). */
+    public int cancels() {
+        return cancels.get();
+    }
+
+    void recordCancel() {
+        cancels.incrementAndGet();
+    }
+
     /** The polls the model's jobs received (an asynchronous API's), answered or not. */
     public int polls() {
         return polls.get();
@@ -384,6 +394,7 @@ public final class ModelBehaviour {
             queuedPollFaults.clear();
         }
         polls.set(0);
+        cancels.set(0);
         pendingPolls = 0;
         synchronized (queuedFaults) {
             queuedFaults.clear();
