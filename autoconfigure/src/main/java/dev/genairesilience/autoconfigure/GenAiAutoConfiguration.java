@@ -24,6 +24,7 @@ import dev.genairesilience.provider.bfl.BflProviderFactory;
 import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
+import dev.genairesilience.provider.replicate.ReplicateProviderFactory;
 import dev.genairesilience.provider.stability.StabilityProviderFactory;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ImageProviderFactory;
@@ -80,7 +81,7 @@ public class GenAiAutoConfiguration {
     private static Set<Class<?>> builtInFactories() {
         Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
                 AzureOpenAiProviderFactory.class, BflProviderFactory.class, FalProviderFactory.class,
-                StabilityProviderFactory.class,
+                ReplicateProviderFactory.class, StabilityProviderFactory.class,
                 HuggingFaceProviderFactory.class, LocalProviderFactory.class));
         ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
         if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
@@ -147,6 +148,13 @@ public class GenAiAutoConfiguration {
     @ConditionalOnMissingBean
     public FalProviderFactory falProviderFactory() {
         return new FalProviderFactory();
+    }
+
+    /** Providers of type {@code replicate}: models on Replicate, waited for, then polled. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReplicateProviderFactory replicateProviderFactory() {
+        return new ReplicateProviderFactory();
     }
 
     /** Providers of type {@code stability}: Stability AI's Stable Image models. */

@@ -57,8 +57,8 @@ class GenAiAutoConfigurationTest {
                     .hasBean("genAiClock");
             assertThat(context.getBeansOfType(ImageProviderFactory.class).values())
                     .extracting(ImageProviderFactory::type)
-                    .containsExactlyInAnyOrder("gemini", "openai", "azure-openai", "bfl", "fal", "stability",
-                            "huggingface", "local");
+                    .containsExactlyInAnyOrder("gemini", "openai", "azure-openai", "bfl", "fal", "replicate",
+                            "stability", "huggingface", "local");
         });
     }
 

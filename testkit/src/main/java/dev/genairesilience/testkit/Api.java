@@ -8,6 +8,8 @@ public enum Api {
     OPENAI,
     /** Azure OpenAI {@code images/generations}, its v1 form and its deployment form. */
     AZURE_OPENAI,
+    /** Replicate's predictions: create, waited for, then polled. */
+    REPLICATE,
     /** fal's queue API: submit {@code /{model_id}}, then poll. */
     FAL,
     /** Stability AI's v2beta Stable Image {@code generate}. */

@@ -16,6 +16,7 @@ final class EmulatorHandler implements HttpHandler {
     private final OpenAiDialect openAi = new OpenAiDialect();
     private final BflDialect bfl;
     private final FalDialect fal;
+    private final ReplicateDialect replicate;
     private final List<Dialect> dialects;
     private final CallPipeline pipeline = new CallPipeline();
     private final Function<String, ModelBehaviour> models;
@@ -24,8 +25,9 @@ final class EmulatorHandler implements HttpHandler {
         this.models = models;
         this.bfl = new BflDialect(models);
         this.fal = new FalDialect(models);
-        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, fal, new StabilityDialect(),
-                new HuggingFaceDialect());
+        this.replicate = new ReplicateDialect(models);
+        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, fal, replicate,
+                new StabilityDialect(), new HuggingFaceDialect());
     }
 
     @Override
@@ -57,6 +59,9 @@ final class EmulatorHandler implements HttpHandler {
     private Answer route(IncomingRequest request, Instant arrival) throws InterruptedException {
         if (request.path().startsWith(FalDialect.QUEUE_PREFIX)) {
             return fal.queue(request);
+        }
+        if (request.path().startsWith(ReplicateDialect.PREFIX)) {
+            return replicate.prediction(request);
         }
         if ("GET".equals(request.method())) {
             if (BflDialect.POLL_PATH.equals(request.path())) {
