@@ -15,13 +15,8 @@ class AsyncAndMultipartChainOverHttpTest extends EmulatedProvidersTest {
 
     private List<String> chain() {
         List<String> p = new ArrayList<>(provider("gemini", "gemini", FLASH));
-        for (String[] provider : new String[][] {{"flux", "bfl", "flux-pro-1.1"}, {"sd", "stability", "core"}}) {
-            p.add("genai.providers." + provider[0] + ".type=" + provider[1]);
-            p.add("genai.providers." + provider[0] + ".model=" + provider[2]);
-            p.add("genai.providers." + provider[0] + ".api-key=" + API_KEY);
-            p.add("genai.providers." + provider[0] + ".base-url=" + emulator().baseUrl());
-            p.add("genai.providers." + provider[0] + ".timeout=5s");
-        }
+        p.addAll(provider("flux", "bfl", "flux-pro-1.1"));
+        p.addAll(provider("sd", "stability", "core"));
         p.add("genai.chains.main.providers=flux,sd,gemini");
         p.add("genai.retry.max-attempts=1");
         p.addAll(fastRetries());

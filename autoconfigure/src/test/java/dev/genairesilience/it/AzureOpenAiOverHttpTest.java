@@ -32,12 +32,8 @@ class AzureOpenAiOverHttpTest extends EmulatedProvidersTest {
     /** An azure-openai provider {@code azure} on deployment {@link #DEPLOYMENT}, alone in chain main. */
     private List<String> azure(String... more) {
         List<String> p = new ArrayList<>();
-        p.add("genai.providers.azure.type=azure-openai");
-        p.add("genai.providers.azure.model=" + DEPLOYMENT);
+        p.addAll(provider("azure", "azure-openai", DEPLOYMENT));
         p.add("genai.providers.azure.options.base-model=gpt-image-1");
-        p.add("genai.providers.azure.api-key=" + API_KEY);
-        p.add("genai.providers.azure.base-url=" + emulator().baseUrl());
-        p.add("genai.providers.azure.timeout=5s");
         p.add("genai.chains.main.providers=azure");
         p.addAll(fastRetries());
         p.addAll(List.of(more));

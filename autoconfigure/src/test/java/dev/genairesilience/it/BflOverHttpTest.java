@@ -28,11 +28,7 @@ class BflOverHttpTest extends EmulatedProvidersTest {
     /** A bfl provider {@code flux} alone in chain main, then {@code more}. */
     private List<String> flux(String... more) {
         List<String> p = new ArrayList<>();
-        p.add("genai.providers.flux.type=bfl");
-        p.add("genai.providers.flux.model=" + FLUX);
-        p.add("genai.providers.flux.api-key=" + API_KEY);
-        p.add("genai.providers.flux.base-url=" + emulator().baseUrl());
-        p.add("genai.providers.flux.timeout=5s");
+        p.addAll(provider("flux", "bfl", FLUX));
         p.add("genai.chains.main.providers=flux");
         p.addAll(fastRetries());
         p.addAll(List.of(more));

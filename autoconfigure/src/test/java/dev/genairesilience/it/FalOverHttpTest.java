@@ -26,11 +26,7 @@ class FalOverHttpTest extends EmulatedProvidersTest {
 
     private List<String> fal(String... more) {
         List<String> p = new ArrayList<>();
-        p.add("genai.providers.fal.type=fal");
-        p.add("genai.providers.fal.model=" + MODEL);
-        p.add("genai.providers.fal.api-key=" + API_KEY);
-        p.add("genai.providers.fal.base-url=" + emulator().baseUrl());
-        p.add("genai.providers.fal.timeout=5s");
+        p.addAll(provider("fal", "fal", MODEL));
         p.add("genai.chains.main.providers=fal");
         p.addAll(fastRetries());
         p.addAll(List.of(more));

@@ -25,11 +25,7 @@ class ReplicateOverHttpTest extends EmulatedProvidersTest {
 
     private List<String> replicate(String... more) {
         List<String> p = new ArrayList<>();
-        p.add("genai.providers.rep.type=replicate");
-        p.add("genai.providers.rep.model=" + MODEL);
-        p.add("genai.providers.rep.api-key=" + API_KEY);
-        p.add("genai.providers.rep.base-url=" + emulator().baseUrl());
-        p.add("genai.providers.rep.timeout=5s");
+        p.addAll(provider("rep", "replicate", MODEL));
         p.add("genai.chains.main.providers=rep");
         p.addAll(fastRetries());
         p.addAll(List.of(more));

@@ -28,11 +28,7 @@ class StabilityOverHttpTest extends EmulatedProvidersTest {
     /** A stability provider {@code sd} on {@code model}, alone in chain main, then {@code more}. */
     private List<String> stability(String model, String... more) {
         List<String> p = new ArrayList<>();
-        p.add("genai.providers.sd.type=stability");
-        p.add("genai.providers.sd.model=" + model);
-        p.add("genai.providers.sd.api-key=" + API_KEY);
-        p.add("genai.providers.sd.base-url=" + emulator().baseUrl());
-        p.add("genai.providers.sd.timeout=5s");
+        p.addAll(provider("sd", "stability", model));
         p.add("genai.chains.main.providers=sd");
         p.addAll(fastRetries());
         p.addAll(List.of(more));
