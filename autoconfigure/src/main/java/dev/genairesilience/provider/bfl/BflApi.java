@@ -2,6 +2,8 @@ package dev.genairesilience.provider.bfl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genairesilience.provider.http.ApiHost;
+import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JobState;
 import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
@@ -15,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Black Forest Labs' FLUX API, as its API reference and its own integration guide describe it
@@ -24,23 +25,19 @@ import java.util.Locale;
  * {@code polling_url} (never built here: the API may name a regional host) answers {@code {status, result}}, status
  * {@code Pending} until {@code Ready} with {@code result.sample}, a signed URL of the image that expires in ten
  * minutes, fetched at once and without the key. {@code Request Moderated} and {@code Content Moderated} are content
- * blocks; {@code Error} and {@code Task not found} are provider failures (a new attempt submits anew). The key is sent
- * to the polling URL only on the API's own host or a sibling of it ({@code api.us1.bfl.ai} beside
- * {@code api.bfl.ai}), never to the image's host. The API has no cancellation.
+ * blocks; {@code Error} and {@code Task not found} are provider failures (a new attempt submits anew). The key goes
+ * only to the API's own hosts ({@link ApiHost}), never to the image's. The API has no cancellation.
  */
 final class BflApi {
 
     private static final String API = "BFL API";
 
     private final ProviderHttpClient http;
-    private final URI base;
-    private final String key;
+    private final ApiHost host;
 
     BflApi(ProviderHttpClient http, URI baseUrl, String key) {
         this.http = http;
-        String url = baseUrl.toString();
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
-        this.key = key;
+        this.host = new ApiHost(baseUrl, "x-key", key);
     }
 
     /** Submits one generation; the job it answers is then polled. */
@@ -48,11 +45,10 @@ final class BflApi {
             throws IOException, InterruptedException {
         ObjectNode body = JsonBodies.object().put("prompt", prompt).put("width", size.width())
                 .put("height", size.height()).put("output_format", "png");
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("v1/" + model))
+        URI submit = host.resolve("v1/" + model);
+        HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(submit)
                 .header("Content-Type", "application/json").header("accept", "application/json")
-                .POST(JsonBodies.publisher(body));
-        withKey(request);
-        HttpResponse<byte[]> response = http.exchange(request, timeout);
+                .POST(JsonBodies.publisher(body)), submit), timeout);
         JsonNode answer = JsonBodies.read(response, API);
         String id = answer.path("id").asText(null);
         String pollingUrl = answer.path("polling_url").asText(null);
@@ -62,33 +58,11 @@ final class BflApi {
         }
         URI polling;
         try {
-            polling = base.resolve(pollingUrl);
+            polling = host.resolve(pollingUrl);
         } catch (IllegalArgumentException e) {
             throw new MalformedResponseException(response.statusCode(), API + " answered an unreadable polling_url", e);
         }
         return new Job(id, polling);
-    }
-
-    private void withKey(HttpRequest.Builder request) {
-        if (key != null && !key.isBlank()) {
-            request.header("x-key", key);
-        }
-    }
-
-    /** Whether {@code uri} is the API's own host or a sibling of it under the same parent domain. */
-    private boolean trusted(URI uri) {
-        String host = uri.getHost();
-        String own = base.getHost();
-        if (host == null || own == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase(own)) {
-            return true;
-        }
-        int dot = own.indexOf('.');
-        String parent = dot < 0 ? null : own.substring(dot);
-        return parent != null && parent.indexOf('.', 1) > 0
-                && host.toLowerCase(Locale.ROOT).endsWith(parent.toLowerCase(Locale.ROOT));
     }
 
     /** One submitted generation. */
@@ -109,11 +83,8 @@ final class BflApi {
 
         @Override
         public JobState poll(Duration timeout) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(polling).header("accept", "application/json").GET();
-            if (trusted(polling)) {
-                withKey(request);
-            }
-            HttpResponse<byte[]> response = http.exchange(request, timeout);
+            HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(polling)
+                    .header("accept", "application/json").GET(), polling), timeout);
             JsonNode answer = JsonBodies.read(response, API);
             String status = answer.path("status").asText("");
             return switch (status) {
@@ -132,10 +103,7 @@ final class BflApi {
             if (sample == null) {
                 throw new MalformedResponseException(status, API + " job " + id + " is Ready without result.sample");
             }
-            HttpResponse<byte[]> image = http.exchange(HttpRequest.newBuilder(polling.resolve(sample)).GET(),
-                    timeout);
-            String type = image.headers().firstValue("Content-Type").orElse("image/png");
-            return new ProviderImage(image.body(), type.startsWith("image/") ? type : "image/png");
+            return ImageBytes.download(http, polling.resolve(sample), timeout);
         }
 
         @Override

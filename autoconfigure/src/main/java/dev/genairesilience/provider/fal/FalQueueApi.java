@@ -2,6 +2,8 @@ package dev.genairesilience.provider.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genairesilience.provider.http.ApiHost;
+import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JobState;
 import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
@@ -22,9 +24,9 @@ import java.time.Duration;
  * {@code POST {base}/{model_id}} with {@code Authorization: Key …} answers {@code {request_id, status_url,
  * response_url, cancel_url}}; {@code GET status_url} answers {@code IN_QUEUE}, {@code IN_PROGRESS} or
  * {@code COMPLETED}; {@code GET response_url} then answers the model's result, for image models
- * {@code {images: [{url, content_type}], has_nsfw_concepts: […]}}, whose first image is fetched (without the key
- * when it is on another host); {@code PUT cancel_url} cancels a request that has not started. The URLs the API
- * answers are used as given, never built. A result whose {@code has_nsfw_concepts} flags the image is a content
+ * {@code {images: [{url, content_type}], has_nsfw_concepts: […]}}, whose first image is fetched without the key
+ * (which goes only to the queue's own hosts, {@link ApiHost}); {@code PUT cancel_url} cancels a request that has not
+ * started. The URLs the API answers are used as given, never built. A result whose {@code has_nsfw_concepts} flags the image is a content
  * block (fal answers a blacked-out image then).
  */
 final class FalQueueApi {
@@ -32,22 +34,20 @@ final class FalQueueApi {
     private static final String API = "fal queue API";
 
     private final ProviderHttpClient http;
-    private final URI base;
-    private final String key;
+    private final ApiHost host;
 
     FalQueueApi(ProviderHttpClient http, URI baseUrl, String key) {
         this.http = http;
-        String url = baseUrl.toString();
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
-        this.key = key;
+        this.host = new ApiHost(baseUrl, "Authorization", key == null || key.isBlank() ? null : "Key " + key);
     }
 
     SubmittedJob submit(String model, String prompt, PixelSize size, Duration timeout)
             throws IOException, InterruptedException {
         ObjectNode body = JsonBodies.object().put("prompt", prompt).put("num_images", 1);
         body.putObject("image_size").put("width", size.width()).put("height", size.height());
-        HttpResponse<byte[]> response = http.exchange(keyed(HttpRequest.newBuilder(base.resolve(model))
-                .header("Content-Type", "application/json").POST(JsonBodies.publisher(body)), base), timeout);
+        URI submit = host.resolve(model);
+        HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(submit)
+                .header("Content-Type", "application/json").POST(JsonBodies.publisher(body)), submit), timeout);
         JsonNode answer = JsonBodies.read(response, API);
         String id = answer.path("request_id").asText(null);
         String status = answer.path("status_url").asText(null);
@@ -57,16 +57,7 @@ final class FalQueueApi {
                     + (id == null ? "a request_id" : status == null ? "a status_url" : "a response_url"));
         }
         String cancel = answer.path("cancel_url").asText(null);
-        return new Job(id, base.resolve(status), base.resolve(result), cancel == null ? null : base.resolve(cancel));
-    }
-
-    /** Adds the key when {@code target} is on the API's own host. */
-    private HttpRequest.Builder keyed(HttpRequest.Builder request, URI target) {
-        if (key != null && !key.isBlank() && base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())
-                && base.getPort() == target.getPort()) {
-            request.header("Authorization", "Key " + key);
-        }
-        return request;
+        return new Job(id, host.resolve(status), host.resolve(result), cancel == null ? null : host.resolve(cancel));
     }
 
     /** One queued request. */
@@ -91,7 +82,8 @@ final class FalQueueApi {
 
         @Override
         public JobState poll(Duration timeout) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.exchange(keyed(HttpRequest.newBuilder(status).GET(), status), timeout);
+            HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(status).GET(), status),
+                    timeout);
             String state = JsonBodies.read(response, API).path("status").asText("");
             return switch (state) {
                 case "IN_QUEUE", "IN_PROGRESS" -> JobState.pending(null);
@@ -103,7 +95,8 @@ final class FalQueueApi {
         }
 
         private ProviderImage image(Duration timeout) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.exchange(keyed(HttpRequest.newBuilder(result).GET(), result), timeout);
+            HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(result).GET(), result),
+                    timeout);
             JsonNode answer = JsonBodies.read(response, API);
             JsonNode nsfw = answer.path("has_nsfw_concepts");
             if (nsfw.isArray() && nsfw.size() > 0 && nsfw.get(0).asBoolean(false)) {
@@ -114,10 +107,7 @@ final class FalQueueApi {
                 throw new MalformedResponseException(response.statusCode(), API + " request " + id
                         + " completed without images[0].url");
             }
-            URI image = result.resolve(url);
-            HttpResponse<byte[]> bytes = http.exchange(keyed(HttpRequest.newBuilder(image).GET(), image), timeout);
-            String type = bytes.headers().firstValue("Content-Type").orElse("image/png");
-            return new ProviderImage(bytes.body(), type.startsWith("image/") ? type : "image/png");
+            return ImageBytes.download(http, result.resolve(url), timeout);
         }
 
         @Override
@@ -126,7 +116,7 @@ final class FalQueueApi {
                 return false;
             }
             try {
-                HttpResponse<byte[]> response = http.exchange(keyed(HttpRequest.newBuilder(cancel)
+                HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(cancel)
                         .PUT(HttpRequest.BodyPublishers.noBody()), cancel), timeout);
                 return response.statusCode() / 100 == 2;
             } catch (ProviderHttpException e) {

@@ -2,6 +2,11 @@ package dev.genairesilience.provider.http;
 
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderImage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -49,6 +54,16 @@ public final class ImageBytes {
             throw new MalformedResponseException(status, what + " is not a PNG, JPEG, WebP or GIF image");
         }
         return new ProviderImage(bytes, mimeType);
+    }
+
+    /**
+     * Downloads an image an asynchronous API answered the URL of (a signed URL: it is fetched without any
+     * credential), checked as {@link #fromBytes} checks it.
+     */
+    public static ProviderImage download(ProviderHttpClient http, URI url, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<byte[]> image = http.exchange(HttpRequest.newBuilder(url).GET(), timeout);
+        return fromBytes(image.statusCode(), image.body(), "the image at " + url.getHost());
     }
 
     /** The media type the bytes' signature shows, or {@code null} for none of the formats image APIs answer in. */

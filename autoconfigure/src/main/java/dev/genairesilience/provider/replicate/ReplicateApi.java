@@ -2,13 +2,14 @@ package dev.genairesilience.provider.replicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genairesilience.provider.http.ApiHost;
+import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JobState;
 import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderHttpException;
-import dev.genairesilience.spi.ProviderImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,7 +22,8 @@ import java.time.Duration;
  * {@code {"input": {"prompt", "aspect_ratio"}}}, and {@code Prefer: wait=N} so that a quick model answers at once;
  * the prediction it answers has a {@code status} ({@code starting}, {@code processing}, {@code succeeded},
  * {@code failed}, {@code canceled}), an {@code output} (a URL, or a list of them, when it succeeded) and
- * {@code urls.get} / {@code urls.cancel}, polled and cancelled as given, never built. A {@code failed} or
+ * {@code urls.get} / {@code urls.cancel}, polled and cancelled as given, never built; the token goes only to the
+ * API's own hosts ({@link ApiHost}), never to the output's. A {@code failed} or
  * {@code canceled} prediction is a provider failure with its {@code error}; its wording is prose, so it is not read
  * for a content block.
  */
@@ -32,14 +34,11 @@ final class ReplicateApi {
     static final long LONGEST_WAIT_SECONDS = 60;
 
     private final ProviderHttpClient http;
-    private final URI base;
-    private final String token;
+    private final ApiHost host;
 
     ReplicateApi(ProviderHttpClient http, URI baseUrl, String token) {
         this.http = http;
-        String url = baseUrl.toString();
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
-        this.token = token;
+        this.host = new ApiHost(baseUrl, "Authorization", token == null || token.isBlank() ? null : "Bearer " + token);
     }
 
     /** Creates a prediction, waiting for it within {@code timeout} (less a second, at most a minute). */
@@ -48,9 +47,10 @@ final class ReplicateApi {
         ObjectNode body = JsonBodies.object();
         body.putObject("input").put("prompt", prompt).put("aspect_ratio", aspectRatio).put("output_format", "png");
         long wait = Math.max(1, Math.min(LONGEST_WAIT_SECONDS, timeout.toSeconds() - 1));
-        HttpResponse<byte[]> response = http.exchange(authorized(HttpRequest.newBuilder(
-                base.resolve("v1/models/" + model + "/predictions")).header("Content-Type", "application/json")
-                .header("Prefer", "wait=" + wait).POST(JsonBodies.publisher(body)), base), timeout);
+        URI create = host.resolve("v1/models/" + model + "/predictions");
+        HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(create)
+                .header("Content-Type", "application/json").header("Prefer", "wait=" + wait)
+                .POST(JsonBodies.publisher(body)), create), timeout);
         JsonNode prediction = JsonBodies.read(response, API);
         String id = prediction.path("id").asText(null);
         String get = prediction.path("urls").path("get").asText(null);
@@ -59,17 +59,8 @@ final class ReplicateApi {
                     + (id == null ? "an id" : "urls.get"));
         }
         String cancel = prediction.path("urls").path("cancel").asText(null);
-        return new Prediction(id, base.resolve(get), cancel == null ? null : base.resolve(cancel), prediction,
+        return new Prediction(id, host.resolve(get), cancel == null ? null : host.resolve(cancel), prediction,
                 response.statusCode());
-    }
-
-    /** Adds the token when {@code target} is on the API's own host. */
-    private HttpRequest.Builder authorized(HttpRequest.Builder request, URI target) {
-        if (token != null && !token.isBlank() && base.getHost() != null
-                && base.getHost().equalsIgnoreCase(target.getHost()) && base.getPort() == target.getPort()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
     }
 
     /** One prediction: its first state is the creation's answer, polled from then on. */
@@ -103,7 +94,7 @@ final class ReplicateApi {
                 status = firstStatus;
                 first = null;
             } else {
-                HttpResponse<byte[]> response = http.exchange(authorized(HttpRequest.newBuilder(get).GET(), get),
+                HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(get).GET(), get),
                         timeout);
                 prediction = JsonBodies.read(response, API);
                 status = response.statusCode();
@@ -111,7 +102,7 @@ final class ReplicateApi {
             String state = prediction.path("status").asText("");
             return switch (state) {
                 case "starting", "processing" -> JobState.pending(null);
-                case "succeeded" -> JobState.ready(fetch(output(prediction, status), timeout));
+                case "succeeded" -> JobState.ready(ImageBytes.download(http, output(prediction, status), timeout));
                 // its error is left out: it is the model's prose, and may quote the input
                 case "failed", "canceled" -> JobState.failed(new MalformedResponseException(status, API
                         + " prediction " + id + " " + state));
@@ -130,19 +121,13 @@ final class ReplicateApi {
             return get.resolve(url);
         }
 
-        private ProviderImage fetch(URI image, Duration timeout) throws IOException, InterruptedException {
-            HttpResponse<byte[]> bytes = http.exchange(authorized(HttpRequest.newBuilder(image).GET(), image), timeout);
-            String type = bytes.headers().firstValue("Content-Type").orElse("image/png");
-            return new ProviderImage(bytes.body(), type.startsWith("image/") ? type : "image/png");
-        }
-
         @Override
         public boolean cancel(Duration timeout) throws IOException, InterruptedException {
             if (cancel == null) {
                 return false;
             }
             try {
-                HttpResponse<byte[]> response = http.exchange(authorized(HttpRequest.newBuilder(cancel)
+                HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(cancel)
                         .POST(HttpRequest.BodyPublishers.noBody()), cancel), timeout);
                 return "canceled".equals(JsonBodies.read(response, API).path("status").asText(""));
             } catch (ProviderHttpException | MalformedResponseException e) {

@@ -2,9 +2,9 @@ package dev.genairesilience.provider.stability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.spi.ContentBlockedException;
-import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderHttpException;
 import dev.genairesilience.spi.ProviderImage;
 import java.io.IOException;
@@ -75,12 +75,7 @@ final class StabilityApi {
         if ("CONTENT_FILTERED".equalsIgnoreCase(finish)) {
             throw new ContentBlockedException(response.statusCode(), "CONTENT_FILTERED");
         }
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        if (!type.startsWith("image/") || response.body().length == 0) {
-            throw new MalformedResponseException(response.statusCode(), "Stability AI answered " + (type.isEmpty()
-                    ? "without a Content-Type" : type) + " where an image was asked for");
-        }
-        return new ProviderImage(response.body(), type);
+        return ImageBytes.fromBytes(response.statusCode(), response.body(), "Stability AI's answer");
     }
 
     /** Its moderation's 403 as a content block, its lockout's 429 with the lockout as the wait hint. */
