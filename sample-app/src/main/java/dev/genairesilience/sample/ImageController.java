@@ -45,6 +45,7 @@ public class ImageController {
                 .header("X-GenAI-Degraded", Boolean.toString(image.degraded()))
                 .header("X-GenAI-Attempts", attempts(image))
                 .header("X-GenAI-Skipped", skipped(image))
+                .header("X-GenAI-Shared", Boolean.toString(image.shared()))
                 .body(image.bytes());
     }
 

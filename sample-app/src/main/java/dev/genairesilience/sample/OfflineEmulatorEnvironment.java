@@ -19,6 +19,9 @@ import org.springframework.core.env.Profiles;
  * {@code 503 overloaded} on a share of calls ({@code sample.emulator.primary-overload-rate}, 45% by
  * default) while the secondary model is healthy. Each call takes {@code sample.emulator.latency} (1 s by default,
  * where real image models take several), so that concurrent requests overlap as they do in production.
+ * With {@code sample.emulator.seed} set (as {@code application.yml} does), the primary's overloads follow the same
+ * sequence at every start, so a demo and the tests that drive it see the same bad hour each time; without it, a
+ * new one.
  */
 public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
 
@@ -41,7 +44,11 @@ public class OfflineEmulatorEnvironment implements EnvironmentPostProcessor {
         double overloadRate = environment.getProperty("sample.emulator.primary-overload-rate", Double.class, 0.45);
         Duration latency = environment.getProperty("sample.emulator.latency", Duration.class, Duration.ofSeconds(1));
         ProviderEmulator emulator = ProviderEmulator.start();
+        Long seed = environment.getProperty("sample.emulator.seed", Long.class);
         emulator.model(PRIMARY_MODEL).overloadRate(overloadRate).latency(latency);
+        if (seed != null) {
+            emulator.model(PRIMARY_MODEL).seed(seed);
+        }
         emulator.model(SECONDARY_MODEL).latency(latency);
         environment.getPropertySources().addFirst(new MapPropertySource("sampleEmulator",
                 Map.of("sample.emulator.base-url", emulator.baseUrl().toString())));
