@@ -16,16 +16,17 @@ import dev.genairesilience.chain.RegistryProviderBreakers;
 import dev.genairesilience.chain.RetryBudgets;
 import dev.genairesilience.failure.BuiltInClassifiers;
 import dev.genairesilience.failure.FailureClassification;
-import dev.genairesilience.schedule.PeakSchedule;
+import dev.genairesilience.provider.bfl.BflProviderFactory;
+import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.gemini.GeminiProviderFactory;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
-import dev.genairesilience.provider.bfl.BflProviderFactory;
-import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.provider.replicate.ReplicateProviderFactory;
 import dev.genairesilience.provider.stability.StabilityProviderFactory;
+import dev.genairesilience.schedule.PeakSchedule;
+import dev.genairesilience.shared.SharedState;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ImageProviderFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -241,7 +242,8 @@ public class GenAiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ProviderLanes genAiProviderLanes(ProviderBreakers breakers, RetryBudgets budgets,
-            GenAiProperties properties, @Qualifier("genAiClock") Clock clock) {
+            GenAiProperties properties, @Qualifier("genAiClock") Clock clock, ObjectProvider<SharedState> shared,
+            ObjectProvider<GenAiSharedStateProperties> sharedProperties) {
         Map<String, Integer> maxConcurrency = new LinkedHashMap<>();
         Map<String, Integer> requestsPerMinute = new LinkedHashMap<>();
         properties.getProviders().forEach((id, provider) -> {
@@ -254,7 +256,9 @@ public class GenAiAutoConfiguration {
         });
         return ProviderLanes.builder(breakers, budgets).maxHold(properties.getRetry().getMaxServerWait()).clock(clock)
                 .maxConcurrency(maxConcurrency).requestsPerMinute(requestsPerMinute)
-                .quotaWindow(properties.getRetry().getQuotaWindow()).build();
+                .quotaWindow(properties.getRetry().getQuotaWindow()).shared(shared.getIfAvailable(SharedState::none))
+                .breakerHold(sharedProperties.getIfAvailable(GenAiSharedStateProperties::new).getBreakerHold())
+                .build();
     }
 
     /** What each provider charges ({@code genai.providers.<id>.price}), read with the providers. */

@@ -13,9 +13,12 @@ import dev.genairesilience.batch.ImageJobTask;
 import dev.genairesilience.batch.ImageStore;
 import dev.genairesilience.batch.JdbcImageJobRepository;
 import dev.genairesilience.batch.OffPeakJobQueue;
+import dev.genairesilience.batch.QueueLimits;
 import dev.genairesilience.schedule.PeakSchedule;
+import dev.genairesilience.shared.SharedState;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -77,17 +80,23 @@ public class GenAiBatchAutoConfiguration {
     }
 
     /**
-     * Runs each job through the engine, at {@code genai.batch.rate} per second at most on this instance, in the
-     * window and never in a peak ({@code genai.peak.windows}).
+     * Runs each job through the engine, at {@code genai.batch.rate} per second at most on this instance (on the whole
+     * queue when {@code genai.shared-state.store} shares it, with {@code genai.batch.concurrency} jobs at once across
+     * the instances too), in the window and never in a peak ({@code genai.peak.windows}).
      */
     @Bean
     @ConditionalOnMissingBean
     public ImageJobRunner genAiImageJobRunner(JdbcImageJobRepository jobs, ImageGenerator generator,
             ImageStore store, BatchWindow window, PeakSchedule peak, GenAiBatchProperties properties,
-            @Qualifier("genAiClock") Clock clock, ApplicationEventPublisher events) {
+            @Qualifier("genAiClock") Clock clock, ApplicationEventPublisher events, ObjectProvider<SharedState> shared,
+            ObjectProvider<GenAiSharedStateProperties> sharedProperties) {
         BatchWindow drain = GenAiBatchPropertiesValidator.drainWindow(window, peak.hours());
-        return new ImageJobRunner(jobs, generator, store, drain, properties.getMaxWindows(),
-                new DrainRateLimiter(properties.getRate()), clock, events);
+        SharedState state = shared.getIfAvailable(SharedState::none);
+        QueueLimits limits = state.configured()
+                ? QueueLimits.shared(state, properties.getRate(), properties.getConcurrency(),
+                        sharedProperties.getIfAvailable(GenAiSharedStateProperties::new).getPlaceLease())
+                : QueueLimits.local(new DrainRateLimiter(properties.getRate()));
+        return new ImageJobRunner(jobs, generator, store, drain, properties.getMaxWindows(), limits, clock, events);
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.genairesilience.batch;
 
+import dev.genairesilience.internal.jdbc.SchemaScripts;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
-import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 
 /**
  * Creates the queue's two tables with the script for the database in use ({@code schema-h2.sql},
@@ -18,16 +17,6 @@ public final class BatchSchemaInitializer extends DataSourceScriptDatabaseInitia
     public static final String SCHEMA_LOCATION = "classpath:dev/genairesilience/batch/schema-@@platform@@.sql";
 
     public BatchSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode) {
-        super(dataSource, settings(dataSource, mode));
-    }
-
-    private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode) {
-        DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-        settings.setMode(mode);
-        if (mode != DatabaseInitializationMode.NEVER) {
-            settings.setSchemaLocations(
-                    new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA_LOCATION));
-        }
-        return settings;
+        super(dataSource, SchemaScripts.settings(dataSource, mode, SCHEMA_LOCATION));
     }
 }

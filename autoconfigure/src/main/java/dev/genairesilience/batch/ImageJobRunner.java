@@ -25,21 +25,24 @@ public final class ImageJobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImageJobRunner.class);
 
+    /** How long a job waits to try again for one of the queue's places when others hold them all. */
+    static final Duration PLACE_WAIT = Duration.ofMillis(500);
+
     private final JdbcImageJobRepository jobs;
     private final ImageGenerator generator;
     private final ImageStore store;
     private final BatchWindow window;
     private final int maxWindows;
-    private final DrainRateLimiter limiter;
+    private final QueueLimits limits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     /**
      * @param maxWindows how many windows a job may run in before a capacity failure fails it for good
-     * @param limiter    paces the job starts of this instance
+     * @param limits     paces the job starts and bounds how many run at once
      */
     public ImageJobRunner(JdbcImageJobRepository jobs, ImageGenerator generator, ImageStore store, BatchWindow window,
-            int maxWindows, DrainRateLimiter limiter, Clock clock, ApplicationEventPublisher events) {
+            int maxWindows, QueueLimits limits, Clock clock, ApplicationEventPublisher events) {
         if (maxWindows < 1) {
             throw new IllegalArgumentException("maxWindows must be at least 1, was " + maxWindows);
         }
@@ -48,7 +51,7 @@ public final class ImageJobRunner {
         this.store = Objects.requireNonNull(store, "store");
         this.window = Objects.requireNonNull(window, "window");
         this.maxWindows = maxWindows;
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
     }
@@ -71,14 +74,21 @@ public final class ImageJobRunner {
             jobs.requeue(id, now, opening);
             return Optional.of(opening);
         }
+        String place = limits.enter(id);
+        if (place == null) {
+            // the queue's shared places are all taken by other instances' jobs: try again shortly, still queued
+            return Optional.of(clock.instant().plus(PLACE_WAIT));
+        }
         try {
-            limiter.acquire();
+            limits.awaitRate();
+            Optional<ImageJob> running = jobs.markRunning(id, clock.instant());
+            return running.isPresent() ? generate(running.get(), found.get()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(clock.instant());
+        } finally {
+            limits.leave(place);
         }
-        Optional<ImageJob> running = jobs.markRunning(id, clock.instant());
-        return running.isPresent() ? generate(running.get(), found.get()) : Optional.empty();
     }
 
     private Optional<Instant> generate(ImageJob job, QueuedJob queued) {

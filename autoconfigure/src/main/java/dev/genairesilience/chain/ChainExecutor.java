@@ -185,6 +185,7 @@ public final class ChainExecutor {
             return null;
         }
         ProviderLane lane = lanes.lane(step.breakerId());
+        lane.readSharedHold();
         Duration held = lane.heldFor();
         if (!held.isZero()) {
             if (alternativeAfter(steps, i, state) || held.plus(RetryDelay.MIN_CALL_TIME).compareTo(available) > 0) {

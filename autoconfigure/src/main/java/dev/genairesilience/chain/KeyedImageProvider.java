@@ -68,6 +68,7 @@ public final class KeyedImageProvider implements ImageProvider {
         if (lane.keyRefused()) {
             return Integer.MAX_VALUE - 1;
         }
+        lane.readSharedHold();
         if (!lane.heldFor().isZero()) {
             return Integer.MAX_VALUE / 2;
         }

@@ -3,6 +3,7 @@ package dev.genairesilience.chain;
 import dev.genairesilience.Resolution;
 import dev.genairesilience.failure.Failure;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.shared.SharedState;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * provider, not only for the call that got it: a spent quota or a loading model answers every caller the same.
  * So it holds the whole lane until it has passed, honoured up to {@code maxServerWait} so that an absurd hint
  * cannot shut a provider out for long.
+ *
+ * <p>With a shared store ({@code genai.shared-state.store}), a hold is also published to the application's other
+ * instances, and read from them before each call ({@link #readSharedHold()}); the requests-per-minute pace is one
+ * pace for all instances. When the store does not answer, the lane goes on with what this instance knows.
  */
 public final class ProviderLane {
 
@@ -44,17 +49,22 @@ public final class ProviderLane {
     private final LatencySamples latencies = new LatencySamples();
     private final ConcurrencyLimit concurrency;
     private final RateLimiter rate;
+    private final Duration paceInterval;
+    private final SharedState shared;
     private final LearnedQuota quota;
     private final ResolutionHealth resolutions = new ResolutionHealth();
     private final AdaptiveStart adaptiveStart = new AdaptiveStart();
     private final AtomicBoolean keyRefused = new AtomicBoolean();
 
     /**
-     * @param rate  the application's requests-per-minute limit of this provider, or {@code null} for none
-     * @param quota the quota the provider's refusals reveal
+     * @param rate         the application's requests-per-minute limit of this provider, or {@code null} for none
+     * @param paceInterval the time between two calls at that limit, or {@code null} for none
+     * @param quota        the quota the provider's refusals reveal
+     * @param shared       what the lane shares with the application's other instances
      */
     ProviderLane(String id, CircuitBreaker breaker, RetryBudgets budgets, Duration maxHold, Clock clock,
-            ConcurrencyLimit concurrency, RateLimiter rate, LearnedQuota quota) {
+            ConcurrencyLimit concurrency, RateLimiter rate, Duration paceInterval, LearnedQuota quota,
+            SharedState shared) {
         this.id = id;
         this.breaker = breaker;
         this.budgets = budgets;
@@ -62,7 +72,9 @@ public final class ProviderLane {
         this.clock = clock;
         this.concurrency = concurrency;
         this.rate = rate;
+        this.paceInterval = paceInterval;
         this.quota = quota;
+        this.shared = shared;
     }
 
     /** The provider id (or, for {@code @ModelFallback(models = …)}, the model). */
@@ -95,13 +107,43 @@ public final class ProviderLane {
         return ratio == null ? budgets.tryRetry(id) : budgets.tryRetry(id, ratio);
     }
 
-    /** Holds the lane for the failure's server wait, if it has one, from now. */
+    /** Holds the lane for the failure's server wait, if it has one, from now, here and on the other instances. */
     void hold(Failure failure) {
         Duration wait = failure.serverWait();
         if (wait == null || wait.isZero()) {
             return;
         }
-        Instant end = clock.instant().plus(wait.compareTo(maxHold) <= 0 ? wait : maxHold);
+        Duration bounded = holdOf(wait);
+        holdFor(bounded);
+        shared.hold(id, bounded);
+    }
+
+    /** Holds the lane for {@code wait} on every instance, as a breaker that opened here asks. */
+    void holdEverywhere(Duration wait) {
+        shared.hold(id, holdOf(wait));
+    }
+
+    /**
+     * Reads the hold another instance put on this lane, if the application shares its state: called before a call,
+     * so that one instance's {@code Retry-After} keeps the others from calling too. The store's duration is bounded
+     * like a hint of this instance's own, so a replica whose clock is skewed cannot hold the provider for long.
+     */
+    void readSharedHold() {
+        if (!shared.configured()) {
+            return;
+        }
+        Duration held = shared.heldFor(id);
+        if (!held.isZero() && held.compareTo(heldFor()) > 0) {
+            holdFor(holdOf(held));
+        }
+    }
+
+    private Duration holdOf(Duration wait) {
+        return wait.compareTo(maxHold) <= 0 ? wait : maxHold;
+    }
+
+    private void holdFor(Duration wait) {
+        Instant end = clock.instant().plus(wait);
         heldUntil.accumulateAndGet(end, (a, b) -> a == null || b.isAfter(a) ? b : a);
         holdUnconfirmed = true;
     }
@@ -171,6 +213,17 @@ public final class ProviderLane {
         return new LanePlace(this, epoch, quotaStart);
     }
 
+    /** The requests-per-minute pace: the one all instances share when the store answers, else this instance's. */
+    private boolean paced() {
+        if (shared.active()) {
+            Boolean granted = shared.tryPace("rate:" + id, paceInterval);
+            if (granted != null) {
+                return granted;
+            }
+        }
+        return rate.acquirePermission();
+    }
+
     /** Why {@link #tryEnter()} refused: {@code rate} when a rate (learned or set) did, else {@code limit}. */
     String fullReason() {
         return concurrency.hasRoom() ? "rate" : "limit";
@@ -233,7 +286,7 @@ public final class ProviderLane {
     /** Whether a call could take a place now (none is taken). */
     boolean hasRoom() {
         return concurrency.hasRoom() && quota.hasRoom()
-                && (rate == null || rate.getMetrics().getAvailablePermissions() > 0);
+                && (rate == null || shared.active() || rate.getMetrics().getAvailablePermissions() > 0);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.genairesilience.chain;
 
+import dev.genairesilience.shared.SharedState;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
@@ -30,6 +32,8 @@ public final class ProviderLanes {
     private final Map<String, Integer> maxConcurrency;
     private final Map<String, Integer> requestsPerMinute;
     private final Duration quotaWindow;
+    private final SharedState shared;
+    private final Duration breakerHold;
     private final ConcurrentMap<String, ProviderLane> lanes = new ConcurrentHashMap<>();
 
     private ProviderLanes(Builder b) {
@@ -40,6 +44,8 @@ public final class ProviderLanes {
         this.maxConcurrency = Map.copyOf(b.maxConcurrency);
         this.requestsPerMinute = Map.copyOf(b.requestsPerMinute);
         this.quotaWindow = b.quotaWindow;
+        this.shared = b.shared;
+        this.breakerHold = b.breakerHold;
     }
 
     /**
@@ -60,10 +66,23 @@ public final class ProviderLanes {
             String provider = providerOf(key);
             int max = maxConcurrency.getOrDefault(provider, UNLIMITED);
             Integer rpm = requestsPerMinute.get(provider);
-            return new ProviderLane(key, breakers.forId(provider), budgets, maxHold, clock,
+            CircuitBreaker breaker = breakers.forId(provider);
+            ProviderLane lane = new ProviderLane(key, breaker, budgets, maxHold, clock,
                     new ConcurrencyLimit(max, max), rpm == null ? null : evenly(key, rpm),
-                    new LearnedQuota(quotaWindow, clock));
+                    rpm == null ? null : interval(rpm), new LearnedQuota(quotaWindow, clock), shared);
+            if (shared.configured() && !breakerHold.isZero() && key.equals(provider)) {
+                breaker.getEventPublisher().onStateTransition(transition -> {
+                    if (transition.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                        lane.holdEverywhere(breakerHold);
+                    }
+                });
+            }
+            return lane;
         });
+    }
+
+    private static Duration interval(int rpm) {
+        return Duration.ofNanos(Math.max(1, 60_000_000_000L / rpm));
     }
 
     /** The lane id of key {@code position} (1-based) of provider {@code id}: {@code id#position}. */
@@ -83,13 +102,13 @@ public final class ProviderLanes {
      */
     private static RateLimiter evenly(String id, int rpm) {
         return RateLimiter.of("genai-" + id, RateLimiterConfig.custom().limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, 60_000_000_000L / rpm)))
+                .limitRefreshPeriod(interval(rpm))
                 .timeoutDuration(Duration.ZERO).build());
     }
 
     /**
      * Builds {@link ProviderLanes}: holds up to 60 s, the system clock, no per-provider concurrency maximum or rate,
-     * quotas learned per minute.
+     * quotas learned per minute, nothing shared with other instances.
      */
     public static final class Builder {
 
@@ -100,6 +119,8 @@ public final class ProviderLanes {
         private Map<String, Integer> maxConcurrency = Map.of();
         private Map<String, Integer> requestsPerMinute = Map.of();
         private Duration quotaWindow = Duration.ofMinutes(1);
+        private SharedState shared = SharedState.none();
+        private Duration breakerHold = Duration.ZERO;
 
         private Builder(ProviderBreakers breakers, RetryBudgets budgets) {
             this.breakers = Objects.requireNonNull(breakers, "breakers");
@@ -140,6 +161,28 @@ public final class ProviderLanes {
                 throw new IllegalArgumentException("quotaWindow must not be negative: " + quotaWindow);
             }
             this.quotaWindow = quotaWindow;
+            return this;
+        }
+
+        /**
+         * What the lanes share with the application's other instances ({@code genai.shared-state.*}); nothing by
+         * default.
+         */
+        public Builder shared(SharedState shared) {
+            this.shared = Objects.requireNonNull(shared, "shared");
+            return this;
+        }
+
+        /**
+         * How long a breaker that opens on this instance holds its provider on the others
+         * ({@code genai.shared-state.breaker-hold}); {@link Duration#ZERO}, the default, publishes nothing.
+         */
+        public Builder breakerHold(Duration breakerHold) {
+            Objects.requireNonNull(breakerHold, "breakerHold");
+            if (breakerHold.isNegative()) {
+                throw new IllegalArgumentException("breakerHold must not be negative: " + breakerHold);
+            }
+            this.breakerHold = breakerHold;
             return this;
         }
 
