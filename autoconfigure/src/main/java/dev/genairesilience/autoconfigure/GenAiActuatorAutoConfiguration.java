@@ -11,9 +11,11 @@ import dev.genairesilience.internal.observation.ProviderStates;
 import dev.genairesilience.internal.warmup.ProbeResults;
 import dev.genairesilience.internal.warmup.WarmupStates;
 import dev.genairesilience.schedule.PeakSchedule;
+import dev.genairesilience.shared.SharedState;
 import dev.genairesilience.spi.ImageProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -53,8 +55,8 @@ public class GenAiActuatorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "genaiHealthIndicator")
     @ConditionalOnEnabledHealthIndicator("genai")
-    public GenAiHealthIndicator genaiHealthIndicator(ProviderStates states) {
-        return new GenAiHealthIndicator(states);
+    public GenAiHealthIndicator genaiHealthIndicator(ProviderStates states, ObjectProvider<SharedState> shared) {
+        return new GenAiHealthIndicator(states, shared.getIfAvailable(SharedState::none));
     }
 
     /** {@code /actuator/genai}: chains, providers, windows, budgets, last calls, peak hours. */

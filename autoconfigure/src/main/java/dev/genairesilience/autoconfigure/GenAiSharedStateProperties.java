@@ -26,10 +26,11 @@ public class GenAiSharedStateProperties {
     private String namespace;
 
     /**
-     * The longest one call to the store may take. A call that takes longer, or fails, marks the store down: each
-     * instance then goes on with its own state, without waiting on the store, until it answers again.
+     * The longest one call to the store may take; a call that takes longer, or fails, goes on with the instance's own
+     * state. Three such calls in a row mark the store down: each instance then goes on with its own state, without
+     * waiting on the store, until it answers again.
      */
-    private Duration timeout = Duration.ofMillis(250);
+    private Duration timeout = Duration.ofMillis(500);
 
     /** How often a store that is down is checked again, off the callers' threads. */
     private Duration recheckInterval = Duration.ofSeconds(5);

@@ -49,14 +49,14 @@ public final class QueueLimits {
         return new QueueLimits(new DrainRateLimiter(rate), shared, rate, concurrency, lease);
     }
 
-    /** Waits until the queue's rate lets one more job start. */
+    /**
+     * Waits until the queue's rate lets one more job start: the shared pace while the store is up (a failed store call
+     * grants nothing), this instance's own once it is down.
+     */
     void awaitRate() throws InterruptedException {
         while (shared.active()) {
             Boolean granted = shared.tryPace("batch-rate", interval);
-            if (granted == null) {
-                break;
-            }
-            if (granted) {
+            if (Boolean.TRUE.equals(granted)) {
                 return;
             }
             Thread.sleep(Math.max(1, Math.min(interval.toMillis(), LONGEST_PACE_WAIT.toMillis())));

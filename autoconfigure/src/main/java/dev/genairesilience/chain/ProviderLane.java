@@ -205,7 +205,7 @@ public final class ProviderLane {
             concurrency.release();
             return null;
         }
-        if (rate != null && !rate.acquirePermission()) {
+        if (rate != null && !paced()) {
             quota.cancel(quotaStart);
             concurrency.release();
             return null;
@@ -213,12 +213,19 @@ public final class ProviderLane {
         return new LanePlace(this, epoch, quotaStart);
     }
 
-    /** The requests-per-minute pace: the one all instances share when the store answers, else this instance's. */
+    /**
+     * The requests-per-minute pace: the one all instances share when the store answers, this instance's own while the
+     * store is down. A store call that fails while the store still counts as up grants nothing: the pace is kept for
+     * all rather than exceeded by one instance.
+     */
     private boolean paced() {
         if (shared.active()) {
             Boolean granted = shared.tryPace("rate:" + id, paceInterval);
             if (granted != null) {
                 return granted;
+            }
+            if (shared.active()) {
+                return false;
             }
         }
         return rate.acquirePermission();

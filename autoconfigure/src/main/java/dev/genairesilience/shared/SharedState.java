@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What the lanes and the off-peak queue share with the application's other instances, through a
  * {@link SharedStateStore}, and what they do when the store cannot answer. Each store call gets
- * {@code genai.shared-state.timeout}; one that throws or takes longer marks the store down, once in the log, and
- * from then on every call answers at once with "not shared" (callers go on with their own instance's state) until a
- * check, at most one per {@code recheck-interval} and off the callers' threads, finds the store answering again.
- * Generation never waits on a store that is down.
+ * {@code genai.shared-state.timeout}; one that throws or takes longer answers "not shared" (the caller goes on with
+ * its own instance's state). {@value #FAILURES_TO_DOWN} such calls in a row mark the store down, once in the log, and
+ * from then on every call answers at once with "not shared" until a check, at most one per {@code recheck-interval}
+ * and off the callers' threads, finds the store answering again. Generation never waits on a store that is down.
  *
  * <p>Keys are {@code <namespace>:<kind>:<name>}: one namespace per application ({@code genai.shared-state.namespace},
  * its {@code spring.application.name} by default), so that two applications on one Redis never hold each other's
@@ -36,6 +36,9 @@ public final class SharedState implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SharedState.class);
 
     private static final SharedState NONE = new SharedState();
+
+    /** How many store calls in a row must fail for the store to count as down: one slow answer is not an outage. */
+    static final int FAILURES_TO_DOWN = 3;
 
     private final SharedStateStore store;
     private final String namespace;
@@ -48,6 +51,7 @@ public final class SharedState implements AutoCloseable {
     private final AtomicReference<Instant> downSince = new AtomicReference<>();
     private final AtomicReference<Instant> lastCheck = new AtomicReference<>(Instant.MIN);
     private final AtomicReference<String> problem = new AtomicReference<>();
+    private final AtomicInteger failuresInARow = new AtomicInteger();
 
     private SharedState() {
         this.store = null;
@@ -172,7 +176,9 @@ public final class SharedState implements AutoCloseable {
             return null;
         }
         try {
-            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            T result = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            failuresInARow.set(0);
+            return result;
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
@@ -190,7 +196,7 @@ public final class SharedState implements AutoCloseable {
 
     private void down(String why) {
         problem.set(why);
-        if (up.compareAndSet(true, false)) {
+        if (failuresInARow.incrementAndGet() >= FAILURES_TO_DOWN && up.compareAndSet(true, false)) {
             downSince.set(clock.instant());
             lastCheck.set(clock.instant());
             log.warn("genai.shared-state: the {} store is not answering ({}); each instance goes on with its own "
@@ -218,6 +224,7 @@ public final class SharedState implements AutoCloseable {
             store.ping();
             Instant since = downSince.getAndSet(null);
             problem.set(null);
+            failuresInARow.set(0);
             up.set(true);
             log.info("genai.shared-state: the {} store answers again (it did not since {}); sharing resumes",
                     store.description(), since);
@@ -235,12 +242,12 @@ public final class SharedState implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link SharedState}: namespace {@code genai}, 250 ms per call, a check every 5 s while down. */
+    /** Builds a {@link SharedState}: namespace {@code genai}, 500 ms per call, a check every 5 s while down. */
     public static final class Builder {
 
         private final SharedStateStore store;
         private String namespace = "genai";
-        private Duration timeout = Duration.ofMillis(250);
+        private Duration timeout = Duration.ofMillis(500);
         private Duration recheckInterval = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
 
