@@ -25,7 +25,9 @@ import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.provider.replicate.ReplicateProviderFactory;
+import dev.genairesilience.provider.http.AccessTokenSources;
 import dev.genairesilience.provider.stability.StabilityProviderFactory;
+import dev.genairesilience.provider.vertex.VertexAiProviderFactory;
 import dev.genairesilience.spi.FailureClassifier;
 import dev.genairesilience.spi.ImageProviderFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -38,8 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -81,7 +85,7 @@ public class GenAiAutoConfiguration {
     private static Set<Class<?>> builtInFactories() {
         Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
                 AzureOpenAiProviderFactory.class, BflProviderFactory.class, FalProviderFactory.class,
-                ReplicateProviderFactory.class, StabilityProviderFactory.class,
+                ReplicateProviderFactory.class, StabilityProviderFactory.class, VertexAiProviderFactory.class,
                 HuggingFaceProviderFactory.class, LocalProviderFactory.class));
         ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
         if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
@@ -164,11 +168,26 @@ public class GenAiAutoConfiguration {
         return new StabilityProviderFactory();
     }
 
-    /** Providers of type {@code azure-openai}: image model deployments on Azure OpenAI. */
+    /**
+     * Providers of type {@code azure-openai}: image model deployments on Azure OpenAI, with a key or the Entra tokens
+     * of the {@code AccessTokenSource} bean {@code options.token-source} names.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public AzureOpenAiProviderFactory azureOpenAiProviderFactory() {
-        return new AzureOpenAiProviderFactory();
+    public AzureOpenAiProviderFactory azureOpenAiProviderFactory(ListableBeanFactory beans,
+            @Qualifier("genAiClock") Clock clock) {
+        return new AzureOpenAiProviderFactory(new AccessTokenSources(beans, clock));
+    }
+
+    /**
+     * Providers of type {@code vertex-ai}: Google's Gemini and Imagen models on Vertex AI, with the tokens of an
+     * {@code AccessTokenSource} bean or of Google's Application Default Credentials.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public VertexAiProviderFactory vertexAiProviderFactory(ConfigurableListableBeanFactory beans,
+            @Qualifier("genAiClock") Clock clock) {
+        return new VertexAiProviderFactory(new AccessTokenSources(beans, clock), beans.getBeanClassLoader());
     }
 
     /** Providers of type {@code huggingface}. */
