@@ -23,8 +23,9 @@ import org.springframework.util.ClassUtils;
  * "Imagen API" model reference.
  * <ul>
  *   <li>{@code options.project} and {@code options.location} (both required): the Google Cloud project and a region
- *       such as {@code us-central1}, or {@code global}. The host is {@code https://{location}-aiplatform.googleapis.com},
- *       for {@code global} {@code https://aiplatform.googleapis.com}; {@code base-url} replaces it (the testkit
+ *       such as {@code us-central1}, or {@code global}. The host is
+ *       {@code https://{location}-aiplatform.googleapis.com}, for {@code global} {@code https://aiplatform.googleapis.com};
+ *       {@code base-url} replaces it (the testkit
  *       emulator, a private endpoint);</li>
  *   <li>a Gemini model ({@code gemini-2.5-flash-image}, {@code gemini-3-pro-image-preview}…):
  *       {@code POST …/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent},
@@ -89,7 +90,7 @@ public class VertexAiProviderFactory implements ImageProviderFactory {
         try {
             endpoint = VertexEndpoint.of(settings.baseUrl(), project, location, model);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("genai.providers." + settings.id() + ".options: " + e.getMessage(), e);
+            throw new IllegalArgumentException("genai.providers." + settings.id() + ".options: " + e.getMessage());
         }
         ProviderCredential credential = ProviderCredential.bearer(tokens(settings));
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
