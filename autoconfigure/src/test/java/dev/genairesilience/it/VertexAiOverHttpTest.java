@@ -104,7 +104,8 @@ class VertexAiOverHttpTest extends EmulatedProvidersTest {
         run(withTokens(), vertex(GEMINI, "genai.providers.vertex.options.location=global"), context -> {
             generator(context).generate(REQUEST);
 
-            assertThat(gemini.recordedCalls().get(0).path()).startsWith("/v1/projects/" + PROJECT + "/locations/global/");
+            assertThat(gemini.recordedCalls().get(0).path())
+                    .startsWith("/v1/projects/" + PROJECT + "/locations/global/");
         });
     }
 

@@ -17,7 +17,8 @@ final class VertexFaults {
                     "The model is overloaded. Please try again later.");
             case RATE_LIMITED -> GeminiDialect.error(429, "RESOURCE_EXHAUSTED", "Resource exhausted. Please try "
                     + "again later. Please refer to "
-                    + "https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.").withHeader("Retry-After", context.retryAfter());
+                    + "https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.")
+                    .withHeader("Retry-After", context.retryAfter());
             case BAD_REQUEST -> invalid("Request contains an invalid argument.");
             case UNPROCESSABLE -> GeminiDialect.error(422, "INVALID_ARGUMENT",
                     "Unable to process the input of the request.");

@@ -24,8 +24,8 @@ import org.springframework.util.ClassUtils;
  * <ul>
  *   <li>{@code options.project} and {@code options.location} (both required): the Google Cloud project and a region
  *       such as {@code us-central1}, or {@code global}. The host is
- *       {@code https://{location}-aiplatform.googleapis.com}, for {@code global} {@code https://aiplatform.googleapis.com};
- *       {@code base-url} replaces it (the testkit
+ *       {@code https://{location}-aiplatform.googleapis.com}, for {@code global}
+ *       {@code https://aiplatform.googleapis.com}; {@code base-url} replaces it (the testkit
  *       emulator, a private endpoint);</li>
  *   <li>a Gemini model ({@code gemini-2.5-flash-image}, {@code gemini-3-pro-image-preview}…):
  *       {@code POST …/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent},
