@@ -387,6 +387,12 @@ class VertexAiOverHttpTest extends EmulatedProvidersTest {
     }
 
     @Test
+    void anApiKeyFailsStartUpSinceTokensAreSentInstead() {
+        startUpFailure(withTokens(), vertex(GEMINI, "genai.providers.vertex.api-key=" + API_KEY),
+                "genai.providers.vertex.api-key: type vertex-ai sends OAuth 2 tokens, not keys");
+    }
+
+    @Test
     void aLocationThatCannotBeAHostNameFailsStartUp() {
         startUpFailure(withTokens(), vertex(GEMINI, "genai.providers.vertex.options.location=evil.com/x"),
                 "genai.providers.vertex.options: location 'evil.com/x' is not a Vertex AI location");

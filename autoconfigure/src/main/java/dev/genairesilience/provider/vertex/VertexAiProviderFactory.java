@@ -38,8 +38,8 @@ import org.springframework.util.ClassUtils;
  * format ({@code {"error":{"code","status","message"}}}), classified by their {@code status} as the Gemini API's are,
  * {@code Retry-After} read where sent.
  *
- * <p>Tokens, never an API key: {@code options.token-source} names an {@link AccessTokenSource} bean; without it, the
- * application's only bean of that type; without one, Google's Application Default Credentials through
+ * <p>Tokens, never an API key (a provider given {@code api-key} fails start-up): {@code options.token-source} names
+ * an {@link AccessTokenSource} bean; without it, the application's only bean of that type; without one, Google's Application Default Credentials through
  * {@code com.google.auth:google-auth-library-oauth2-http}, which the application adds (the starter has it as an
  * optional dependency). Neither there, or no default credentials found, fails start-up naming the provider. Tokens
  * are cached and fetched again before they expire or after a {@code 401} (see {@link AccessTokenCache}).
@@ -83,6 +83,10 @@ public class VertexAiProviderFactory implements ImageProviderFactory {
 
     @Override
     public ImageProvider create(ProviderSettings settings, HttpClient httpClient) {
+        if (settings.hasApiKey()) {
+            throw new IllegalArgumentException("genai.providers." + settings.id() + ".api-key: type vertex-ai sends "
+                    + "OAuth 2 tokens, not keys; remove it (see " + AccessTokenSources.property(settings) + ")");
+        }
         String model = ProviderOptions.requireModel(settings);
         String project = requireOption(settings, PROJECT, "the Google Cloud project id");
         String location = requireOption(settings, LOCATION, "a region such as us-central1, or global");
