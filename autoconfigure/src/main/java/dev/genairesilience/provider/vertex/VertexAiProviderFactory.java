@@ -39,10 +39,11 @@ import org.springframework.util.ClassUtils;
  * {@code Retry-After} read where sent.
  *
  * <p>Tokens, never an API key (a provider given {@code api-key} fails start-up): {@code options.token-source} names
- * an {@link AccessTokenSource} bean; without it, the application's only bean of that type; without one, Google's Application Default Credentials through
- * {@code com.google.auth:google-auth-library-oauth2-http}, which the application adds (the starter has it as an
- * optional dependency). Neither there, or no default credentials found, fails start-up naming the provider. Tokens
- * are cached and fetched again before they expire or after a {@code 401} (see {@link AccessTokenCache}).
+ * an {@link AccessTokenSource} bean; without it, the application's only bean of that type; without one, Google's
+ * Application Default Credentials through {@code com.google.auth:google-auth-library-oauth2-http}, which the
+ * application adds (the starter has it as an optional dependency). Neither there, or no default credentials found,
+ * fails start-up naming the provider. Tokens are cached and fetched again before they expire or after a {@code 401}
+ * (see {@link AccessTokenCache}).
  *
  * <p>No warm-up read and no probes: Vertex AI's publisher-model read ({@code GET …/publishers/google/models/{model}})
  * is a Model Garden catalogue read without the project, so it would not show whether the project may call the model
