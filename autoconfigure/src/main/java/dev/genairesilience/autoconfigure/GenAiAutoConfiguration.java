@@ -19,12 +19,14 @@ import dev.genairesilience.failure.FailureClassification;
 import dev.genairesilience.provider.bfl.BflProviderFactory;
 import dev.genairesilience.provider.fal.FalProviderFactory;
 import dev.genairesilience.provider.gemini.GeminiProviderFactory;
+import dev.genairesilience.provider.http.AccessTokenSources;
 import dev.genairesilience.provider.huggingface.HuggingFaceProviderFactory;
 import dev.genairesilience.provider.local.LocalProviderFactory;
 import dev.genairesilience.provider.openai.AzureOpenAiProviderFactory;
 import dev.genairesilience.provider.openai.OpenAiProviderFactory;
 import dev.genairesilience.provider.replicate.ReplicateProviderFactory;
 import dev.genairesilience.provider.stability.StabilityProviderFactory;
+import dev.genairesilience.provider.vertex.VertexAiProviderFactory;
 import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.shared.SharedState;
 import dev.genairesilience.spi.FailureClassifier;
@@ -39,8 +41,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -82,7 +86,7 @@ public class GenAiAutoConfiguration {
     private static Set<Class<?>> builtInFactories() {
         Set<Class<?>> factories = new HashSet<>(Set.of(GeminiProviderFactory.class, OpenAiProviderFactory.class,
                 AzureOpenAiProviderFactory.class, BflProviderFactory.class, FalProviderFactory.class,
-                ReplicateProviderFactory.class, StabilityProviderFactory.class,
+                ReplicateProviderFactory.class, StabilityProviderFactory.class, VertexAiProviderFactory.class,
                 HuggingFaceProviderFactory.class, LocalProviderFactory.class));
         ClassLoader loader = GenAiAutoConfiguration.class.getClassLoader();
         if (ClassUtils.isPresent(SPRING_AI_IMAGE_MODEL, loader)) {
@@ -165,11 +169,26 @@ public class GenAiAutoConfiguration {
         return new StabilityProviderFactory();
     }
 
-    /** Providers of type {@code azure-openai}: image model deployments on Azure OpenAI. */
+    /**
+     * Providers of type {@code azure-openai}: image model deployments on Azure OpenAI, with a key or the Entra tokens
+     * of the {@code AccessTokenSource} bean {@code options.token-source} names.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public AzureOpenAiProviderFactory azureOpenAiProviderFactory() {
-        return new AzureOpenAiProviderFactory();
+    public AzureOpenAiProviderFactory azureOpenAiProviderFactory(ListableBeanFactory beans,
+            @Qualifier("genAiClock") Clock clock) {
+        return new AzureOpenAiProviderFactory(new AccessTokenSources(beans, clock));
+    }
+
+    /**
+     * Providers of type {@code vertex-ai}: Google's Gemini and Imagen models on Vertex AI, with the tokens of an
+     * {@code AccessTokenSource} bean or of Google's Application Default Credentials.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public VertexAiProviderFactory vertexAiProviderFactory(ConfigurableListableBeanFactory beans,
+            @Qualifier("genAiClock") Clock clock) {
+        return new VertexAiProviderFactory(new AccessTokenSources(beans, clock), beans.getBeanClassLoader());
     }
 
     /** Providers of type {@code huggingface}. */

@@ -18,8 +18,8 @@ public class GenAiProviderProperties {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /**
-     * The API this provider talks to: gemini, openai, huggingface, local, or the type of an application's own
-     * ImageProviderFactory bean.
+     * The API this provider talks to: gemini, vertex-ai, openai, azure-openai, huggingface, stability, bfl, fal,
+     * replicate, local, or the type of an application's own ImageProviderFactory bean.
      */
     private String type;
 
@@ -51,7 +51,11 @@ public class GenAiProviderProperties {
      */
     private boolean waitForModel;
 
-    /** Further settings the provider type understands, passed on as they are. */
+    /**
+     * Further settings the provider type understands, passed on as they are: resolutions and aspect-ratios for every
+     * type; vertex-ai: project, location (both required) and token-source (the AccessTokenSource bean); azure-openai:
+     * api-version, base-model and token-source (Entra bearer tokens instead of the key).
+     */
     private Map<String, String> options = new LinkedHashMap<>();
 
     /**

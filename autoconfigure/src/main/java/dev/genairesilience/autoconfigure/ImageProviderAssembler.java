@@ -51,7 +51,7 @@ final class ImageProviderAssembler {
                 providers.put(id, new KeyedImageProvider(keys));
             } else {
                 ProviderSettings s = settings.build();
-                if (factory.requiresApiKey() && !s.hasApiKey()) {
+                if (factory.requiresApiKey(s) && !s.hasApiKey()) {
                     log.warn("genai.providers.{}: no API key (genai.providers.{}.api-key is empty); this {} provider "
                             + "is left out of its chains", id, id, p.getType());
                     return;

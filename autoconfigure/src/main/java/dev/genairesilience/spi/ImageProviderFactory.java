@@ -16,6 +16,14 @@ public interface ImageProviderFactory {
     }
 
     /**
+     * Whether the provider of {@code settings} needs an API key: {@link #requiresApiKey()} unless a type can do
+     * without one by its options (an {@code azure-openai} provider with a {@code token-source}).
+     */
+    default boolean requiresApiKey(ProviderSettings settings) {
+        return requiresApiKey();
+    }
+
+    /**
      * Whether providers of this type cost nothing (an in-process provider such as the offline card): their images
      * cost zero at every resolution that {@code genai.providers.<id>.price} does not price.
      */

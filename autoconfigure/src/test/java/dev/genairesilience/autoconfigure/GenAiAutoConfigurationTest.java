@@ -58,7 +58,7 @@ class GenAiAutoConfigurationTest {
             assertThat(context.getBeansOfType(ImageProviderFactory.class).values())
                     .extracting(ImageProviderFactory::type)
                     .containsExactlyInAnyOrder("gemini", "openai", "azure-openai", "bfl", "fal", "replicate",
-                            "stability", "huggingface", "local");
+                            "stability", "vertex-ai", "huggingface", "local");
         });
     }
 

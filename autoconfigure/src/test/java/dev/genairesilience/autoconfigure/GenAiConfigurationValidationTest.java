@@ -44,7 +44,7 @@ class GenAiConfigurationValidationTest {
     @Test
     void anUnknownProviderTypeIsNamedWithTheKnownOnes() {
         assertStartupFailsWith("genai.providers.gemini-pro.type: unknown type 'gemeni'; known types: [azure-openai, "
-                + "bfl, failing, fal, gemini, huggingface, local, openai, recording, replicate, stability]",
+                + "bfl, failing, fal, gemini, huggingface, local, openai, recording, replicate, stability, vertex-ai]",
                 "genai.providers.gemini-pro.type=gemeni");
     }
 

@@ -10,20 +10,25 @@ import dev.genairesilience.GenerationUnavailableException;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.PromptBlockedException;
 import dev.genairesilience.autoconfigure.GenAiAutoConfiguration;
+import dev.genairesilience.autoconfigure.ImageProviderRegistry;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.spi.AccessToken;
+import dev.genairesilience.spi.AccessTokenSource;
 import dev.genairesilience.testkit.Fault;
 import dev.genairesilience.testkit.ModelBehaviour;
 import dev.genairesilience.testkit.RecordedCall;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** Type {@code azure-openai} over real HTTP against the testkit's Azure OpenAI dialect. */
+/** Type {@code azure-openai} over real HTTP against the testkit's Azure OpenAI dialect, with a key or Entra tokens. */
 class AzureOpenAiOverHttpTest extends EmulatedProvidersTest {
 
     private static final String DEPLOYMENT = "images-prod";
@@ -143,6 +148,41 @@ class AzureOpenAiOverHttpTest extends EmulatedProvidersTest {
             assertThat(deployment.calls()).isEqualTo(1);
             assertThat(generator(context).generate(REQUEST).provider()).isEqualTo("azure");
         });
+    }
+
+    @Test
+    void withATokenSourceTheCallsCarryAnEntraBearerTokenAndNoKey() {
+        String token = "entra-token-3c9b71";
+        ModelBehaviour deployment = emulator().model(DEPLOYMENT).expectApiKey(token);
+        AtomicInteger fetches = new AtomicInteger();
+        AccessTokenSource entra = () -> {
+            fetches.incrementAndGet();
+            return AccessToken.of(token, Instant.now().plus(Duration.ofHours(1)));
+        };
+        List<String> props = azure("genai.providers.azure.options.token-source=entra");
+        props.removeIf(line -> line.startsWith("genai.providers.azure.api-key="));
+        run(new ApplicationContextRunner().withBean("entra", AccessTokenSource.class, () -> entra), props,
+                context -> {
+                    generator(context).generate(REQUEST);
+                    generator(context).generate(REQUEST);
+
+                    RecordedCall call = deployment.recordedCalls().get(1);
+                    assertThat(call.headers()).containsEntry("authorization", "Bearer " + token)
+                            .doesNotContainKey("api-key");
+                    assertThat(fetches).hasValue(1);
+                    assertThat(context.getBean(ImageProviderRegistry.class).provider("azure").orElseThrow()
+                            .toString()).doesNotContain(token);
+                });
+    }
+
+    @Test
+    void aKeyAndATokenSourceTogetherFailStartUpNamingBoth() {
+        AccessTokenSource entra = () -> AccessToken.of("t", Instant.now().plus(Duration.ofHours(1)));
+        new ApplicationContextRunner().withBean("entra", AccessTokenSource.class, () -> entra)
+                .withConfiguration(AutoConfigurations.of(GenAiAutoConfiguration.class))
+                .withPropertyValues(azure("genai.providers.azure.options.token-source=entra").toArray(String[]::new))
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining(
+                        "genai.providers.azure.api-key and genai.providers.azure.options.token-source are both set"));
     }
 
     @Test

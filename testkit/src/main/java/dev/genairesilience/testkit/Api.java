@@ -4,6 +4,8 @@ package dev.genairesilience.testkit;
 public enum Api {
     /** Google Gemini {@code generateContent}. */
     GEMINI,
+    /** Vertex AI: Gemini's {@code generateContent} and Imagen's {@code predict}, bearer token. */
+    VERTEX_AI,
     /** OpenAI {@code images/generations}. */
     OPENAI,
     /** Azure OpenAI {@code images/generations}, its v1 form and its deployment form. */

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * Azure OpenAI's Images API, as Microsoft Learn's REST reference shows it: the v1 form
  * {@code POST /openai/v1/images/generations} (the deployment as the body's {@code model}) and the deployment form
  * {@code POST /openai/deployments/{deployment}/images/generations?api-version=…}; the key in the {@code api-key}
- * header; OpenAI's request body and image answer; Azure's error object {@code {"error":{"code","message"}}}, its
- * content filter ({@code content_policy_violation} with an {@code inner_error} of
- * {@code ResponsibleAIPolicyViolation}) and its wait hints ({@code retry-after} in seconds and
+ * header, or a Microsoft Entra token as {@code Authorization: Bearer} (checked as the key); OpenAI's request body
+ * and image answer; Azure's error object {@code {"error":{"code","message"}}}, its content filter
+ * ({@code content_policy_violation} with an {@code inner_error} of {@code ResponsibleAIPolicyViolation}) and its
+ * wait hints ({@code retry-after} in seconds and
  * {@code x-ms-retry-after-ms}). The model a call reaches is its deployment name.
  */
 final class AzureOpenAiDialect implements Dialect {
@@ -32,7 +33,8 @@ final class AzureOpenAiDialect implements Dialect {
 
     @Override
     public IncomingCall parse(IncomingRequest request) {
-        String key = request.header("api-key");
+        String apiKey = request.header("api-key");
+        String key = apiKey != null ? apiKey : request.bearerToken();
         JsonNode body = Json.readOrNull(request.body());
         if (body == null || !body.isObject()) {
             return IncomingCall.invalid(null, key, "We could not parse the JSON body of your request.");

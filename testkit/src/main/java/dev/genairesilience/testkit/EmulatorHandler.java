@@ -26,8 +26,8 @@ final class EmulatorHandler implements HttpHandler {
         this.bfl = new BflDialect(models);
         this.fal = new FalDialect(models);
         this.replicate = new ReplicateDialect(models);
-        this.dialects = List.of(gemini, openAi, new AzureOpenAiDialect(), bfl, fal, replicate,
-                new StabilityDialect(), new HuggingFaceDialect());
+        this.dialects = List.of(gemini, new VertexDialect(gemini), new VertexImagenDialect(), openAi,
+                new AzureOpenAiDialect(), bfl, fal, replicate, new StabilityDialect(), new HuggingFaceDialect());
     }
 
     @Override

@@ -57,9 +57,12 @@ final class GeminiDialect implements Dialect {
     @Override
     public IncomingCall parse(IncomingRequest request) {
         Matcher m = GENERATE.matcher(request.path());
-        String model = m.matches() ? m.group(1) : null;
-        String key = apiKey(request);
-        JsonNode body = Json.readOrNull(request.body());
+        return parse(m.matches() ? m.group(1) : null, apiKey(request), request.body());
+    }
+
+    /** Reads a {@code generateContent} body sent to {@code model} with {@code key} (Vertex AI sends the same). */
+    IncomingCall parse(String model, String key, byte[] requestBody) {
+        JsonNode body = Json.readOrNull(requestBody);
         if (body == null || !body.path("contents").isArray()) {
             return IncomingCall.invalid(model, key, "Invalid JSON payload received: 'contents' is required.");
         }
@@ -151,14 +154,14 @@ final class GeminiDialect implements Dialect {
     }
 
     /** A finished candidate whose only part is text: the image the caller asked for is missing. */
-    private Answer textOnly() {
+    Answer textOnly() {
         ObjectNode body = Json.object();
         candidate(body).addObject().put("text", "I can't draw that right now, but here is a description.");
         return Answer.json(200, body);
     }
 
     /** A candidate stopped by the image safety filter: a finish reason and no content at all. */
-    private static Answer imageBlocked(FaultContext context) {
+    static Answer imageBlocked(FaultContext context) {
         ObjectNode body = Json.object();
         body.putArray("candidates").addObject().put("finishReason", "IMAGE_SAFETY").put("index", 0);
         body.put("modelVersion", context.model());
@@ -166,7 +169,7 @@ final class GeminiDialect implements Dialect {
     }
 
     /** A prompt refused before generation: the feedback says why and no candidate is returned. */
-    private static Answer promptBlocked(FaultContext context) {
+    static Answer promptBlocked(FaultContext context) {
         ObjectNode body = Json.object();
         body.putObject("promptFeedback").put("blockReason", "SAFETY");
         body.put("modelVersion", context.model());
@@ -182,7 +185,8 @@ final class GeminiDialect implements Dialect {
         return parts;
     }
 
-    private static Answer error(int code, String status, String message) {
+    /** Google's error answer: {@code {"error":{"code","message","status"}}}. */
+    static Answer error(int code, String status, String message) {
         return Answer.json(code, errorBody(code, status, message));
     }
 

@@ -23,6 +23,9 @@ import javax.net.ssl.SSLContext;
  * <ul>
  * <li>Gemini: {@code POST {base}/v1beta/models/{model}:generateContent} (key in {@code x-goog-api-key} or
  * {@code ?key=}), and {@code GET {base}/v1beta/models/{model}} for the model's metadata</li>
+ * <li>Vertex AI: {@code POST {base}/v1/projects/{project}/locations/{location}/publishers/google/models/{model}}
+ * {@code :generateContent} (Gemini's body) and {@code :predict} (Imagen's), the bearer token checked as the model's
+ * key</li>
  * <li>OpenAI: {@code POST {base}/v1/images/generations} (bearer key, model in the body), and
  * {@code GET {base}/v1/models/{model}} for the model's description</li>
  * <li>Hugging Face: {@code POST {base}/models/{owner/name}} (bearer key; {@code x-wait-for-model: true}

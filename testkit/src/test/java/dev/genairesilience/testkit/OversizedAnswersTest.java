@@ -82,7 +82,8 @@ class OversizedAnswersTest {
             case OPENAI -> client.openAiRequest(OPENAI_MODEL, "k", "a red fox");
             case AZURE_OPENAI -> client.azureOpenAiRequest(AZURE_DEPLOYMENT, "k", "a red fox");
             case HUGGINGFACE -> client.huggingFaceRequest(HF_MODEL, "k", "a red fox", false);
-            case BFL, FAL, REPLICATE, STABILITY -> throw new IllegalArgumentException(api + " is not covered here");
+            case BFL, FAL, REPLICATE, STABILITY, VERTEX_AI ->
+                    throw new IllegalArgumentException(api + " is not covered here");
         };
     }
 
@@ -92,7 +93,8 @@ class OversizedAnswersTest {
             case OPENAI -> OPENAI_MODEL;
             case AZURE_OPENAI -> AZURE_DEPLOYMENT;
             case HUGGINGFACE -> HF_MODEL;
-            case BFL, FAL, REPLICATE, STABILITY -> throw new IllegalArgumentException(api + " is not covered here");
+            case BFL, FAL, REPLICATE, STABILITY, VERTEX_AI ->
+                    throw new IllegalArgumentException(api + " is not covered here");
         };
     }
 

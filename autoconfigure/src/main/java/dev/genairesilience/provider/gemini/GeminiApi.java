@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genairesilience.provider.http.ImageBytes;
 import dev.genairesilience.provider.http.JsonBodies;
+import dev.genairesilience.provider.http.ProviderCredential;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.spi.ContentBlockedException;
 import dev.genairesilience.spi.MalformedResponseException;
@@ -13,32 +14,56 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * The Gemini API's {@code generateContent} method, as far as image generation needs it: the request in,
- * the first inline image of the answer out, or a {@link ContentBlockedException} when the answer says the
- * content policy refused it; and the free {@code models.get} method that reads the model's metadata.
+ * The {@code generateContent} method of Gemini models, as far as image generation needs it: the request in, the
+ * first inline image of the answer out, or a {@link ContentBlockedException} when the answer says the content policy
+ * refused it; and, on the Gemini API, the free {@code models.get} method that reads the model's metadata. Where the
+ * method is and how a call is authorized are parameters: the Gemini API with its key
+ * ({@link #aiStudio}), or Vertex AI, whose {@code generateContent} takes and answers the same body, with a bearer
+ * token ({@link #at}). Public for the {@code vertex-ai} provider type; not an API for applications.
  */
-final class GeminiApi {
-
-    private static final String API = "Gemini";
+public final class GeminiApi {
 
     private final ProviderHttpClient http;
     private final URI endpoint;
     private final URI metadata;
-    private final String apiKey;
+    private final ProviderCredential credential;
+    private final String api;
+
+    private GeminiApi(ProviderHttpClient http, URI endpoint, URI metadata, ProviderCredential credential,
+            String api) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.metadata = metadata;
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.api = Objects.requireNonNull(api, "api");
+    }
 
     /**
+     * The Gemini API: {@code POST {baseUrl}/v1beta/models/{model}:generateContent} and its metadata GET, the key in
+     * {@code x-goog-api-key}.
+     *
      * @param baseUrl such as {@code https://generativelanguage.googleapis.com}
      * @param model   the model id, with or without the {@code models/} prefix
      * @param apiKey  sent as {@code x-goog-api-key}; {@code null} sends none
      */
-    GeminiApi(ProviderHttpClient http, URI baseUrl, String model, String apiKey) {
-        this.http = http;
+    public static GeminiApi aiStudio(ProviderHttpClient http, URI baseUrl, String model, String apiKey) {
         String id = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        this.metadata = URI.create(stripSlash(baseUrl.toString()) + "/v1beta/models/" + id);
-        this.endpoint = URI.create(metadata + ":generateContent");
-        this.apiKey = apiKey;
+        URI metadata = URI.create(stripSlash(baseUrl.toString()) + "/v1beta/models/" + id);
+        return new GeminiApi(http, URI.create(metadata + ":generateContent"), metadata,
+                ProviderCredential.key("x-goog-api-key", "", apiKey), "Gemini");
+    }
+
+    /**
+     * {@code generateContent} at {@code endpoint} (its full URL), authorized by {@code credential}, with no metadata
+     * read.
+     *
+     * @param api the API's name for messages, such as {@code Vertex AI}
+     */
+    public static GeminiApi at(ProviderHttpClient http, URI endpoint, ProviderCredential credential, String api) {
+        return new GeminiApi(http, endpoint, null, credential, api);
     }
 
     /**
@@ -47,31 +72,33 @@ final class GeminiApi {
      * @param aspectRatio such as {@code 16:9}, or {@code null} for the model's default
      * @param imageSize   {@code 1K}, {@code 2K} or {@code 4K}, or {@code null} for a model without sizes
      */
-    ProviderImage generateImage(String prompt, String aspectRatio, String imageSize, Duration timeout)
+    public ProviderImage generateImage(String prompt, String aspectRatio, String imageSize, Duration timeout)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .POST(JsonBodies.publisher(body(prompt, aspectRatio, imageSize)));
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("x-goog-api-key", apiKey);
-        }
-        HttpResponse<byte[]> response = http.exchange(request, timeout);
-        return image(response.statusCode(), JsonBodies.read(response, API));
+        HttpResponse<byte[]> response = credential.exchange(http, request, timeout);
+        return image(response.statusCode(), JsonBodies.read(response, api));
+    }
+
+    /** Whether this API has the free metadata read of {@link #readModel}. */
+    public boolean readsModel() {
+        return metadata != null;
     }
 
     /**
      * Reads the model's metadata ({@code GET /v1beta/models/{model}}): free, and it checks the key and the model id.
      *
-     * @throws MalformedResponseException when the answer does not describe a model
+     * @throws MalformedResponseException    when the answer does not describe a model
+     * @throws UnsupportedOperationException when this API has no metadata read ({@link #readsModel()})
      */
-    void readModel(Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(metadata).GET();
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("x-goog-api-key", apiKey);
+    public void readModel(Duration timeout) throws IOException, InterruptedException {
+        if (metadata == null) {
+            throw new UnsupportedOperationException(api + " has no model metadata read here");
         }
-        HttpResponse<byte[]> response = http.exchange(request, timeout);
-        if (!JsonBodies.read(response, API).path("name").isTextual()) {
-            throw new MalformedResponseException(response.statusCode(), "Gemini model metadata without a name");
+        HttpResponse<byte[]> response = credential.exchange(http, HttpRequest.newBuilder(metadata).GET(), timeout);
+        if (!JsonBodies.read(response, api).path("name").isTextual()) {
+            throw new MalformedResponseException(response.statusCode(), api + " model metadata without a name");
         }
     }
 
@@ -95,7 +122,7 @@ final class GeminiApi {
      * Without one, the answer is a content block when it gives a block reason (see {@link GeminiContentBlock}),
      * else malformed.
      */
-    private static ProviderImage image(int status, JsonNode answer) {
+    private ProviderImage image(int status, JsonNode answer) {
         JsonNode candidates = answer.path("candidates");
         boolean anyCandidate = candidates.isArray() && !candidates.isEmpty();
         if (anyCandidate) {
@@ -104,7 +131,7 @@ final class GeminiApi {
                     JsonNode inline = part.has("inlineData") ? part.path("inlineData") : part.path("inline_data");
                     if (inline.isObject()) {
                         return ImageBytes.fromBase64(status, inline.path("data").asText(null),
-                                "Gemini candidates[].content.parts[].inlineData.data");
+                                api + " candidates[].content.parts[].inlineData.data");
                     }
                 }
             }
@@ -114,10 +141,10 @@ final class GeminiApi {
             throw new ContentBlockedException(status, blockReason);
         }
         if (!anyCandidate) {
-            throw new MalformedResponseException(status, "Gemini answered without candidates");
+            throw new MalformedResponseException(status, api + " answered without candidates");
         }
         String finishReason = candidates.get(0).path("finishReason").asText("");
-        throw new MalformedResponseException(status, "Gemini answered without an inlineData image part"
+        throw new MalformedResponseException(status, api + " answered without an inlineData image part"
                 + (finishReason.isEmpty() ? "" : " (finishReason " + finishReason + ")"));
     }
 

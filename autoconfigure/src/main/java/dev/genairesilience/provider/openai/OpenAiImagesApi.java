@@ -61,10 +61,10 @@ final class OpenAiImagesApi {
         if (askForBase64) {
             body.put("response_format", "b64_json");
         }
-        HttpRequest.Builder request = endpoint.authorize(HttpRequest.newBuilder(endpoint.generations())
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.generations())
                 .header("Content-Type", "application/json")
-                .POST(JsonBodies.publisher(body)));
-        HttpResponse<byte[]> response = http.exchange(request, timeout);
+                .POST(JsonBodies.publisher(body));
+        HttpResponse<byte[]> response = endpoint.credential().exchange(http, request, timeout);
         return image(response.statusCode(), JsonBodies.read(response, api));
     }
 
@@ -74,9 +74,9 @@ final class OpenAiImagesApi {
      * @throws MalformedResponseException when the answer does not describe a model
      */
     void readModel(String model, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request = endpoint.authorize(HttpRequest.newBuilder(endpoint.models().resolve(
-                URLEncoder.encode(model, StandardCharsets.UTF_8))).GET());
-        HttpResponse<byte[]> response = http.exchange(request, timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.models().resolve(
+                URLEncoder.encode(model, StandardCharsets.UTF_8))).GET();
+        HttpResponse<byte[]> response = endpoint.credential().exchange(http, request, timeout);
         if (!JsonBodies.read(response, api).path("id").isTextual()) {
             throw new MalformedResponseException(response.statusCode(), api + " model description without an id");
         }
