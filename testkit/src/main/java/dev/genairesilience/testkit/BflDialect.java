@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * job's {@code status}: {@code Pending} for as many polls as the model's {@link ModelBehaviour#pendingPolls(int)},
  * then {@code Ready} with {@code result.sample}, a URL of the image on this emulator; a prompt the script blocks
  * gives a job that is {@code Request Moderated} (or {@code Content Moderated} for a blocked image); an unknown id (or
- * a {@link ModelBehaviour#forgetJobs() forgotten} job's) is {@code Task not found}. Errors are FastAPI's {@code {"detail": …}}; 402 when out of credits; 429 with
- * {@code Retry-After}. A call's size class is its {@code width} and {@code height}'s longer side.
+ * a {@link ModelBehaviour#forgetJobs() forgotten} job's) is {@code Task not found}. Errors are FastAPI's
+ * {@code {"detail": …}}; 402 when out of credits; 429 with {@code Retry-After}. A call's size class is its
+ * {@code width} and {@code height}'s longer side.
  */
 final class BflDialect implements Dialect {
 

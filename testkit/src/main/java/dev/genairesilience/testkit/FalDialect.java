@@ -17,7 +17,8 @@ import java.util.function.Function;
  * then {@code COMPLETED}; the response is {@code {images: [{url, width, height, content_type}],
  * has_nsfw_concepts}} (flagged, with a black image, for a prompt the script blocks); {@code PUT cancel_url}
  * cancels a request not completed yet ({@code 202 CANCELLATION_REQUESTED}, else {@code 400 ALREADY_COMPLETED});
- * a {@link ModelBehaviour#forgetJobs() forgotten} request's URLs answer 404. Errors are {@code {"detail": …}}. Its size class is the {@code image_size}'s longer side.
+ * a {@link ModelBehaviour#forgetJobs() forgotten} request's URLs answer 404. Errors are {@code {"detail": …}}. Its
+ * size class is the {@code image_size}'s longer side.
  */
 final class FalDialect implements Dialect {
 
