@@ -22,6 +22,7 @@ public final class Attempt {
     private final Duration timeout;
     private final BigDecimal cost;
     private final String abandonedJob;
+    private final String resumedJob;
 
     private Attempt(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -34,6 +35,7 @@ public final class Attempt {
         this.timeout = b.timeout;
         this.cost = b.cost;
         this.abandonedJob = b.abandonedJob;
+        this.resumedJob = b.resumedJob;
         if (cost != null && cost.signum() < 0) {
             throw new IllegalArgumentException("An attempt's cost must be zero or more, was " + cost);
         }
@@ -110,6 +112,15 @@ public final class Attempt {
         return abandonedJob;
     }
 
+    /**
+     * For an off-peak job, the id of the asynchronous provider's job that an earlier run submitted and this attempt
+     * fetched (polled, and its image downloaded) instead of submitting anew; {@code null} for an attempt that
+     * submitted its own.
+     */
+    public String resumedJob() {
+        return resumedJob;
+    }
+
     /** Whether this attempt delivered the result. */
     public boolean succeeded() {
         return failure == null;
@@ -129,6 +140,9 @@ public final class Attempt {
         if (!waitBefore.isZero()) {
             s.append(" after ").append(waitBefore.toMillis()).append("ms wait");
         }
+        if (resumedJob != null) {
+            s.append(", job ").append(resumedJob).append(" resumed");
+        }
         if (abandonedJob != null) {
             s.append(", job ").append(abandonedJob).append(" abandoned");
         }
@@ -140,13 +154,14 @@ public final class Attempt {
         return o instanceof Attempt a && provider.equals(a.provider) && Objects.equals(model, a.model)
                 && resolution == a.resolution && failure == a.failure && httpStatus == a.httpStatus
                 && duration.equals(a.duration) && waitBefore.equals(a.waitBefore) && Objects.equals(timeout, a.timeout)
-                && Objects.equals(cost, a.cost) && Objects.equals(abandonedJob, a.abandonedJob);
+                && Objects.equals(cost, a.cost) && Objects.equals(abandonedJob, a.abandonedJob)
+                && Objects.equals(resumedJob, a.resumedJob);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(provider, model, resolution, failure, httpStatus, duration, waitBefore, timeout, cost,
-                abandonedJob);
+                abandonedJob, resumedJob);
     }
 
     @Override
@@ -169,6 +184,7 @@ public final class Attempt {
         private Duration timeout;
         private BigDecimal cost;
         private String abandonedJob;
+        private String resumedJob;
 
         private Builder(String provider, String model) {
             this.provider = provider;
@@ -215,6 +231,12 @@ public final class Attempt {
         /** The asynchronous job the attempt submitted and abandoned when its time ended. */
         public Builder abandonedJob(String jobId) {
             this.abandonedJob = jobId;
+            return this;
+        }
+
+        /** The job an earlier run submitted, which this attempt fetched instead of submitting one. */
+        public Builder resumedJob(String jobId) {
+            this.resumedJob = jobId;
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.genairesilience.batch;
 import dev.genairesilience.ImageJob;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.JobState;
+import dev.genairesilience.Resolution;
+import dev.genairesilience.spi.JobHandle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,12 +14,16 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job table, {@value #TABLE}, created by the schema scripts next to this class. Each state change is one
  * conditional {@code UPDATE}: a job that is already final is never changed again, whoever asks. A state change
- * returns the job as it is after the change, or nothing when there was nothing to change.
+ * returns the job as it is after the change, or nothing when there was nothing to change. A running job's row also
+ * keeps the provider job its latest asynchronous attempt submitted ({@link ProviderJob}), until the job is queued
+ * again or ends.
  */
 public final class JdbcImageJobRepository {
 
@@ -26,6 +32,9 @@ public final class JdbcImageJobRepository {
 
     private static final int MAX_REASON = 2000;
     private static final String NOT_FINAL = " state in ('QUEUED', 'RUNNING')";
+    private static final String NO_PROVIDER_JOB = ", provider_job_lane = null, provider_job_resolution = null,"
+            + " provider_job_id = null, provider_job_handle = null";
+    private static final Logger log = LoggerFactory.getLogger(JdbcImageJobRepository.class);
 
     private final JdbcTemplate jdbc;
 
@@ -64,19 +73,37 @@ public final class JdbcImageJobRepository {
     }
 
     Optional<ImageJob> requeue(String id, Instant now, Instant estimatedCompletion) {
-        return change(id, "state = 'QUEUED', estimated_completion = ?, updated_at = ?", time(estimatedCompletion),
-                time(now));
+        return change(id, "state = 'QUEUED', estimated_completion = ?, updated_at = ?" + NO_PROVIDER_JOB,
+                time(estimatedCompletion), time(now));
     }
 
     Optional<ImageJob> succeed(String id, Instant now, String imageRef) {
-        return change(id, "state = 'SUCCEEDED', image_ref = ?, estimated_completion = ?, updated_at = ?", imageRef,
-                time(now), time(now));
+        return change(id, "state = 'SUCCEEDED', image_ref = ?, estimated_completion = ?, updated_at = ?"
+                + NO_PROVIDER_JOB, imageRef, time(now), time(now));
     }
 
     Optional<ImageJob> fail(String id, Instant now, String reason) {
         String shortened = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
-        return change(id, "state = 'FAILED', failure_reason = ?, estimated_completion = ?, updated_at = ?",
-                shortened, time(now), time(now));
+        return change(id, "state = 'FAILED', failure_reason = ?, estimated_completion = ?, updated_at = ?"
+                + NO_PROVIDER_JOB, shortened, time(now), time(now));
+    }
+
+    /**
+     * Keeps {@code providerJob} with a running job, in place of any kept before.
+     *
+     * @return whether the job was running (else nothing was kept)
+     */
+    boolean keepProviderJob(String id, ProviderJob providerJob) {
+        Resolution resolution = providerJob.resolution();
+        return jdbc.update("update " + TABLE + " set provider_job_lane = ?, provider_job_resolution = ?,"
+                + " provider_job_id = ?, provider_job_handle = ? where id = ? and state = 'RUNNING'",
+                providerJob.lane(), resolution == null ? null : resolution.label(), providerJob.handle().id(),
+                providerJob.handle().value(), id) == 1;
+    }
+
+    /** Forgets the provider job kept with a job that is not final yet. */
+    void forgetProviderJob(String id) {
+        jdbc.update("update " + TABLE + " set " + NO_PROVIDER_JOB.substring(2) + " where id = ? and" + NOT_FINAL, id);
     }
 
     /** Applies {@code assignments} to a job that is not final yet. */
@@ -103,7 +130,27 @@ public final class JdbcImageJobRepository {
                 .aspectRatio(rs.getString("aspect_ratio"))
                 .deadline(deadline)
                 .build();
-        return new QueuedJob(job, request);
+        return new QueuedJob(job, request, providerJob(rs));
+    }
+
+    /** The provider job kept with the row, or {@code null}; one that cannot be read is dropped, with a warning. */
+    private static ProviderJob providerJob(ResultSet rs) throws SQLException {
+        String lane = rs.getString("provider_job_lane");
+        String jobId = rs.getString("provider_job_id");
+        String value = rs.getString("provider_job_handle");
+        if (lane == null || jobId == null || value == null) {
+            return null;
+        }
+        String resolution = rs.getString("provider_job_resolution");
+        try {
+            return new ProviderJob(lane, resolution == null ? null : Resolution.parse(resolution),
+                    JobHandle.of(jobId, value));
+        } catch (IllegalArgumentException e) {
+            // the value is not quoted: it may hold signed URLs
+            log.warn("Off-peak job {}: the provider job kept with it cannot be read ({}); it runs anew",
+                    rs.getString("id"), e.getMessage());
+            return null;
+        }
     }
 
     private static OffsetDateTime time(Instant instant) {

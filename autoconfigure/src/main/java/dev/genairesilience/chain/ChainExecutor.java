@@ -82,6 +82,21 @@ public final class ChainExecutor {
         return lanes;
     }
 
+    /** How it classifies failed calls. */
+    FailureClassification classification() {
+        return classification;
+    }
+
+    /** What its calls cost. */
+    PriceList prices() {
+        return prices;
+    }
+
+    /** Its clock. */
+    Clock clock() {
+        return clock;
+    }
+
     /**
      * Runs the plan.
      *

@@ -2,14 +2,17 @@ package dev.genairesilience.chain;
 
 import dev.genairesilience.GenerationRejectedException;
 import dev.genairesilience.Resolution;
+import dev.genairesilience.batch.ProviderJob;
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderImage;
+import dev.genairesilience.spi.SubmissionListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns a chain and a request into the plan of provider × resolution steps, in the chain's order. A step a
@@ -29,13 +32,23 @@ final class ChainPlanner {
 
     /** @throws GenerationRejectedException when the chain has providers but none can serve the request at all */
     Plan<ProviderImage> plan(ChainDefinition chain, ResolvedRequest request) {
+        return plan(chain, request, null);
+    }
+
+    /**
+     * The plan, its asynchronous providers' attempts telling {@code submitted} (when not {@code null}) of each job
+     * they submit.
+     *
+     * @throws GenerationRejectedException when the chain has providers but none can serve the request at all
+     */
+    Plan<ProviderImage> plan(ChainDefinition chain, ResolvedRequest request, Consumer<ProviderJob> submitted) {
         Map<String, String> laneOf = new HashMap<>();
         List<ImageProvider> available = available(chain, laneOf);
         List<Resolution> resolutions = chain.resolutionsFrom(request.resolution());
         List<Step<ProviderImage>> steps = new ArrayList<>();
         chain.order().forEachStep(available, resolutions,
-                (provider, resolution) -> addIfSupported(steps, provider, resolution, request, laneOf));
-        Step<ProviderImage> lastResort = lastResort(chain, resolutions, request);
+                (provider, resolution) -> addIfSupported(steps, provider, resolution, request, laneOf, submitted));
+        Step<ProviderImage> lastResort = lastResort(chain, resolutions, request, submitted);
         if (steps.isEmpty() && lastResort == null && !available.isEmpty()) {
             throw unservable(chain, available, resolutions, request.aspectRatio());
         }
@@ -46,6 +59,24 @@ final class ChainPlanner {
             available.forEach(provider -> adapt(plan, steps, provider, laneOf.get(provider.id())));
         }
         return plan.build();
+    }
+
+    /**
+     * The provider behind a lane: the provider itself, or the key of a provider with several ({@code <id>#<n>});
+     * {@code null} when there is no such provider (or key) any more.
+     */
+    ImageProvider providerOf(String lane) {
+        String id = ProviderLanes.providerOf(lane);
+        ImageProvider provider = providers.get(id);
+        if (provider instanceof KeyedImageProvider keyed) {
+            for (int i = 0; i < keyed.keyCount(); i++) {
+                if (keyed.laneOf(i).equals(lane)) {
+                    return keyed.key(i);
+                }
+            }
+            return null;
+        }
+        return lane.equals(id) ? provider : null;
     }
 
     /**
@@ -104,15 +135,15 @@ final class ChainPlanner {
     }
 
     private static void addIfSupported(List<Step<ProviderImage>> steps, ImageProvider provider, Resolution resolution,
-            ResolvedRequest request, Map<String, String> laneOf) {
+            ResolvedRequest request, Map<String, String> laneOf, Consumer<ProviderJob> submitted) {
         if (provider.capabilities().supports(resolution, request.aspectRatio())) {
-            steps.add(step(provider, resolution, request, laneOf.get(provider.id())));
+            steps.add(step(provider, resolution, request, laneOf.get(provider.id()), submitted));
         }
     }
 
     /** The last resort at the best resolution it can draw, the asked ones first. */
     private Step<ProviderImage> lastResort(ChainDefinition chain, List<Resolution> resolutions,
-            ResolvedRequest request) {
+            ResolvedRequest request, Consumer<ProviderJob> submitted) {
         ImageProvider provider = chain.lastResort() == null ? null : providers.get(chain.lastResort());
         if (provider == null) {
             return null;
@@ -124,16 +155,18 @@ final class ChainPlanner {
         }
         for (Resolution resolution : candidates) {
             if (provider.capabilities().supports(resolution, request.aspectRatio())) {
-                return step(provider, resolution, request, provider.id());
+                return step(provider, resolution, request, provider.id(), submitted);
             }
         }
         return null;
     }
 
     private static Step<ProviderImage> step(ImageProvider provider, Resolution resolution, ResolvedRequest request,
-            String lane) {
+            String lane, Consumer<ProviderJob> submitted) {
         return Step.<ProviderImage>builder(provider.id(), attempt -> provider.generate(
-                new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(), attempt.timeout())))
+                new GenerationCall(request.prompt(), attempt.resolution(), request.aspectRatio(), attempt.timeout(),
+                        submitted == null ? SubmissionListener.NONE
+                                : handle -> submitted.accept(new ProviderJob(lane, attempt.resolution(), handle)))))
                 .lane(lane).model(provider.model()).resolution(resolution).timeout(provider.timeout())
                 .alwaysDegraded(provider.capabilities().alwaysDegraded()).build();
     }

@@ -7,6 +7,9 @@ import dev.genairesilience.ImageJob;
 import dev.genairesilience.ImageJobQueue;
 import dev.genairesilience.ImageOrJob;
 import dev.genairesilience.ImageRequest;
+import dev.genairesilience.batch.ProviderJob;
+import dev.genairesilience.batch.QueuedGenerator;
+import dev.genairesilience.batch.ResumedJob;
 import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.spi.ImageProvider;
 import dev.genairesilience.spi.ProviderImage;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +28,10 @@ import java.util.function.Supplier;
  * for a chain that coalesces, identical requests in flight at the same moment share one run ({@link Coalescer}).
  * Submitted work is checked the same way, then handed to the {@link ImageJobQueue}. Each request uses its chain
  * {@link ChainDefinition#inForce(boolean) as it applies} at that moment: its peak settings while a
- * {@link PeakSchedule peak} is on.
+ * {@link PeakSchedule peak} is on. For the off-peak queue it also keeps the jobs asynchronous providers accept, and
+ * fetches one an earlier run left behind ({@link QueuedGenerator}).
  */
-public final class DefaultImageGenerator implements ImageGenerator {
+public final class DefaultImageGenerator implements ImageGenerator, QueuedGenerator {
 
     private final Map<String, ChainDefinition> chains;
     private final String defaultChain;
@@ -37,6 +42,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
     private final Supplier<ImageJobQueue> jobs;
     private final Coalescer coalescer = new Coalescer();
     private final PeakSchedule peak;
+    private final JobResumer resumer;
 
     private DefaultImageGenerator(Builder b) {
         this.chains = Map.copyOf(b.chains);
@@ -47,6 +53,7 @@ public final class DefaultImageGenerator implements ImageGenerator {
         this.async = b.async;
         this.jobs = b.jobs;
         this.peak = b.peak;
+        this.resumer = new JobResumer(planner, executor);
     }
 
     /**
@@ -71,18 +78,43 @@ public final class DefaultImageGenerator implements ImageGenerator {
         return generateNow(chain(chain, request).inForce(peak.isOn()), request);
     }
 
+    /**
+     * {@inheritDoc} A request that shares a generation in flight ({@code coalesce}) is told of the jobs that
+     * generation submits only when it started it.
+     */
+    @Override
+    public GeneratedImage generate(String chain, ImageRequest request, Consumer<ProviderJob> submitted) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(submitted, "submitted");
+        return generateNow(chain(chain, request).inForce(peak.isOn()), request, submitted);
+    }
+
+    @Override
+    public ResumedJob resume(String chain, ImageRequest request, ProviderJob job) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(job, "job");
+        ChainDefinition definition = chain(chain, request).inForce(peak.isOn());
+        return resumer.resume(definition, ResolvedRequest.of(request, definition), job);
+    }
+
     /** Generates with the chain as it applies now; with identical requests in flight, if it coalesces. */
     private GeneratedImage generateNow(ChainDefinition definition, ImageRequest request) {
+        return generateNow(definition, request, null);
+    }
+
+    private GeneratedImage generateNow(ChainDefinition definition, ImageRequest request,
+            Consumer<ProviderJob> submitted) {
         ResolvedRequest resolved = ResolvedRequest.of(request, definition);
         if (definition.coalesce()) {
             return coalescer.generate(Coalescer.Key.of(definition.name(), resolved), resolved.deadline(),
-                    () -> generate(definition, resolved));
+                    () -> generate(definition, resolved, submitted));
         }
-        return generate(definition, resolved);
+        return generate(definition, resolved, submitted);
     }
 
-    private GeneratedImage generate(ChainDefinition definition, ResolvedRequest request) {
-        Plan<ProviderImage> plan = planner.plan(definition, request);
+    private GeneratedImage generate(ChainDefinition definition, ResolvedRequest request,
+            Consumer<ProviderJob> submitted) {
+        Plan<ProviderImage> plan = planner.plan(definition, request, submitted);
         Outcome<ProviderImage> outcome = executor.execute(plan);
         ProviderImage image = outcome.value();
         Step<ProviderImage> step = outcome.step();

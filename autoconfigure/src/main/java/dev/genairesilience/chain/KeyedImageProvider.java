@@ -2,6 +2,7 @@ package dev.genairesilience.chain;
 
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.ImageProvider;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
 import java.time.Duration;
@@ -113,6 +114,17 @@ public final class KeyedImageProvider implements ImageProvider {
     @Override
     public void probe(Duration timeout) throws Exception {
         keys.get(0).probe(timeout);
+    }
+
+    @Override
+    public boolean resumes() {
+        return keys.get(0).resumes();
+    }
+
+    /** Resumes with the first key; the engine resumes a job with the key that submitted it ({@code <id>#<n>}). */
+    @Override
+    public ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
+        return keys.get(0).resume(handle, timeout);
     }
 
     @Override

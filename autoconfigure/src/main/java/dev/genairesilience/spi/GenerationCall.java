@@ -2,6 +2,7 @@ package dev.genairesilience.spi;
 
 import dev.genairesilience.Resolution;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * One call for a provider to make: exactly one HTTP request, no retries of its own.
@@ -11,8 +12,20 @@ import java.time.Duration;
  * @param aspectRatio the aspect ratio to ask for, such as {@code 1:1}
  * @param timeout     the whole call's timeout: the smaller of the provider's timeout and the time left
  *                    before the request's deadline; the provider must not wait longer
+ * @param submissions told by an asynchronous provider of the job it submitted, before it polls (see
+ *                    {@link SubmissionListener}); {@link SubmissionListener#NONE} when nobody keeps it
  */
-public record GenerationCall(String prompt, Resolution resolution, String aspectRatio, Duration timeout) {
+public record GenerationCall(String prompt, Resolution resolution, String aspectRatio, Duration timeout,
+        SubmissionListener submissions) {
+
+    public GenerationCall {
+        submissions = Objects.requireNonNullElse(submissions, SubmissionListener.NONE);
+    }
+
+    /** A call whose submissions nobody keeps. */
+    public GenerationCall(String prompt, Resolution resolution, String aspectRatio, Duration timeout) {
+        this(prompt, resolution, aspectRatio, timeout, SubmissionListener.NONE);
+    }
 
     /**
      * The aspect ratio parsed, {@code 1:1} when none was given.

@@ -57,4 +57,26 @@ public interface ImageProvider {
     default void probe(Duration timeout) throws Exception {
         throw new UnsupportedOperationException(id() + " has no call that costs nothing to probe with");
     }
+
+    /**
+     * Whether {@link #resume} can fetch a job an earlier run submitted: an asynchronous provider whose API keeps its
+     * jobs for a while, and which told its {@link GenerationCall#submissions()} of each one it submitted.
+     */
+    default boolean resumes() {
+        return false;
+    }
+
+    /**
+     * Fetches the job {@code handle} names, which an attempt of an earlier run submitted (and told its
+     * {@link GenerationCall#submissions()} of), without submitting anything: polls it as an attempt polls, within
+     * {@code timeout}, then downloads its image. Only called when {@link #resumes()} is {@code true}.
+     *
+     * @throws UnknownJobException   when the API no longer knows the job (expired, or never there)
+     * @throws AbandonedJobException when it is still not finished at the end of {@code timeout} (cancelled where the
+     *                               API can cancel)
+     * @throws Exception             what the job failed with, as {@link #generate} throws it
+     */
+    default ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
+        throw new UnsupportedOperationException(id() + " cannot resume a job");
+    }
 }

@@ -16,6 +16,12 @@ create table if not exists genai_image_jobs (
     updated_at timestamp with time zone not null
 );
 create index if not exists genai_image_jobs_state_idx on genai_image_jobs (state);
+-- the job an asynchronous provider accepted for a running job, so that a run after a crash fetches it instead of
+-- generating again; added to tables created before there was one
+alter table genai_image_jobs add column if not exists provider_job_lane varchar(200);
+alter table genai_image_jobs add column if not exists provider_job_resolution varchar(8);
+alter table genai_image_jobs add column if not exists provider_job_id varchar(200);
+alter table genai_image_jobs add column if not exists provider_job_handle varchar(4000);
 
 create table if not exists genai_scheduled_tasks (
     task_name text not null,

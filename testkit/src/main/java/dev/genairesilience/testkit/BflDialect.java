@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * and {@code {prompt, width, height}} answers {@code {id, polling_url}}; {@code GET /v1/get_result?id=…} answers the
  * job's {@code status}: {@code Pending} for as many polls as the model's {@link ModelBehaviour#pendingPolls(int)},
  * then {@code Ready} with {@code result.sample}, a URL of the image on this emulator; a prompt the script blocks
- * gives a job that is {@code Request Moderated} (or {@code Content Moderated} for a blocked image); an unknown id is
- * {@code Task not found}. Errors are FastAPI's {@code {"detail": …}}; 402 when out of credits; 429 with
- * {@code Retry-After}. A call's size class is its {@code width} and {@code height}'s longer side.
+ * gives a job that is {@code Request Moderated} (or {@code Content Moderated} for a blocked image); an unknown id (or
+ * a {@link ModelBehaviour#forgetJobs() forgotten} job's) is {@code Task not found}. Errors are FastAPI's
+ * {@code {"detail": …}}; 402 when out of credits; 429 with {@code Retry-After}. A call's size class is its
+ * {@code width} and {@code height}'s longer side.
  */
 final class BflDialect implements Dialect {
 
@@ -29,8 +30,15 @@ final class BflDialect implements Dialect {
     private final Function<String, ModelBehaviour> models;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    /** A submitted job: its model, its image (or the moderation status it ends in), its polls left as Pending. */
-    private record Job(String model, AnswerBody image, String moderated, AtomicInteger pendingLeft) {
+    /**
+     * A submitted job: its model, its image (or the moderation status it ends in), its polls left as Pending, and
+     * the model's {@link ModelBehaviour#forgetJobs() generation} it belongs to.
+     */
+    private record Job(String model, AnswerBody image, String moderated, AtomicInteger pendingLeft, int generation) {
+
+        boolean known(ModelBehaviour behaviour) {
+            return generation == behaviour.jobGeneration();
+        }
     }
 
     BflDialect(Function<String, ModelBehaviour> models) {
@@ -112,15 +120,15 @@ final class BflDialect implements Dialect {
     Answer poll(IncomingRequest request) {
         String id = request.queryParameter("id");
         Job job = id == null ? null : jobs.get(id);
-        if (job == null) {
+        ModelBehaviour model = job == null ? null : models.apply(job.model());
+        if (job == null || !job.known(model)) {
             return status(id, "Task not found");
         }
-        ModelBehaviour model = models.apply(job.model());
         Fault fault = model.recordPoll();
         if (fault != null) {
             return fault(fault, FaultContext.of(model, model.hint()));
         }
-        if (job.pendingLeft().getAndDecrement() > 0) {
+        if (model.jobsHeld() || job.pendingLeft().getAndDecrement() > 0) {
             return status(id, "Pending");
         }
         if (job.moderated() != null) {
@@ -136,7 +144,7 @@ final class BflDialect implements Dialect {
     Answer delivery(String path) {
         String name = path.substring(DELIVERY_PREFIX.length());
         Job job = jobs.get(name.endsWith(".png") ? name.substring(0, name.length() - 4) : name);
-        if (job == null || job.image() == null) {
+        if (job == null || job.image() == null || !job.known(models.apply(job.model()))) {
             return Answer.bytes(404, "text/plain; charset=UTF-8", "Not found".getBytes(StandardCharsets.UTF_8));
         }
         return Answer.streamed(200, "image/png", job.image());
@@ -144,8 +152,9 @@ final class BflDialect implements Dialect {
 
     private Answer accepted(String model, AnswerBody image, String moderated) {
         String id = UUID.randomUUID().toString();
-        jobs.put(id, new Job(model, image, moderated,
-                new AtomicInteger(models.apply(model).pendingPollsPerJob())));
+        ModelBehaviour behaviour = models.apply(model);
+        jobs.put(id, new Job(model, image, moderated, new AtomicInteger(behaviour.pendingPollsPerJob()),
+                behaviour.jobGeneration()));
         return Answer.json(200, Json.object().put("id", id).put("polling_url", POLL_PATH + "?id=" + id));
     }
 

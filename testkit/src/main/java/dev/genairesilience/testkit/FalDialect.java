@@ -16,8 +16,9 @@ import java.util.function.Function;
  * the status answers {@code IN_QUEUE} for as many polls as the model's {@link ModelBehaviour#pendingPolls(int)},
  * then {@code COMPLETED}; the response is {@code {images: [{url, width, height, content_type}],
  * has_nsfw_concepts}} (flagged, with a black image, for a prompt the script blocks); {@code PUT cancel_url}
- * cancels a request not completed yet ({@code 202 CANCELLATION_REQUESTED}, else {@code 400 ALREADY_COMPLETED}).
- * Errors are {@code {"detail": …}}. Its size class is the {@code image_size}'s longer side.
+ * cancels a request not completed yet ({@code 202 CANCELLATION_REQUESTED}, else {@code 400 ALREADY_COMPLETED});
+ * a {@link ModelBehaviour#forgetJobs() forgotten} request's URLs answer 404. Errors are {@code {"detail": …}}. Its
+ * size class is the {@code image_size}'s longer side.
  */
 final class FalDialect implements Dialect {
 
@@ -29,7 +30,7 @@ final class FalDialect implements Dialect {
 
     /** A queued request: its model, its image, whether it is flagged, its polls left in queue, cancelled or not. */
     private record Job(String model, AnswerBody image, boolean flagged, AtomicInteger pendingLeft,
-            AtomicBoolean cancelled) {
+            AtomicBoolean cancelled, int generation) {
     }
 
     FalDialect(Function<String, ModelBehaviour> models) {
@@ -111,14 +112,14 @@ final class FalDialect implements Dialect {
         String rest = request.path().substring(QUEUE_PREFIX.length());
         String[] parts = rest.split("/");
         Job job = jobs.get(parts[0]);
-        if (job == null) {
+        ModelBehaviour model = job == null ? null : models.apply(job.model());
+        if (job == null || job.generation() != model.jobGeneration()) {
             return detail(404, "Request not found");
         }
-        ModelBehaviour model = models.apply(job.model());
         String what = parts.length > 1 ? parts[1] : "";
         if ("PUT".equals(request.method()) && "cancel".equals(what)) {
             model.recordCancel();
-            if (job.pendingLeft().get() > 0 && job.cancelled().compareAndSet(false, true)) {
+            if ((model.jobsHeld() || job.pendingLeft().get() > 0) && job.cancelled().compareAndSet(false, true)) {
                 return Answer.json(202, Json.object().put("status", "CANCELLATION_REQUESTED"));
             }
             return Answer.json(400, Json.object().put("status", "ALREADY_COMPLETED"));
@@ -128,7 +129,7 @@ final class FalDialect implements Dialect {
             if (fault != null) {
                 return fault(fault, FaultContext.of(model, model.hint()));
             }
-            boolean pending = job.pendingLeft().getAndDecrement() > 0;
+            boolean pending = model.jobsHeld() || job.pendingLeft().getAndDecrement() > 0;
             return Answer.json(200, Json.object().put("status", pending ? "IN_QUEUE" : "COMPLETED")
                     .put("queue_position", 0));
         }
@@ -144,8 +145,9 @@ final class FalDialect implements Dialect {
 
     private Answer queued(String model, AnswerBody image, boolean flagged) {
         String id = UUID.randomUUID().toString();
-        jobs.put(id, new Job(model, image, flagged, new AtomicInteger(models.apply(model).pendingPollsPerJob()),
-                new AtomicBoolean()));
+        ModelBehaviour behaviour = models.apply(model);
+        jobs.put(id, new Job(model, image, flagged, new AtomicInteger(behaviour.pendingPollsPerJob()),
+                new AtomicBoolean(), behaviour.jobGeneration()));
         String url = QUEUE_PREFIX + id;
         return Answer.json(200, Json.object().put("request_id", id).put("status_url", url + "/status")
                 .put("response_url", url).put("cancel_url", url + "/cancel"));

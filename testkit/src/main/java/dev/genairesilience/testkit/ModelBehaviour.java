@@ -39,6 +39,8 @@ public final class ModelBehaviour {
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger cancels = new AtomicInteger();
     private volatile int pendingPolls;
+    private volatile boolean jobsHeld;
+    private final AtomicInteger jobGeneration = new AtomicInteger();
     private final List<RecordedCall> recorded = new ArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger successes = new AtomicInteger();
@@ -284,6 +286,26 @@ public final class ModelBehaviour {
         return this;
     }
 
+    /**
+     * For an asynchronous API: while {@code held}, every job of the model answers pending to its polls, whatever
+     * {@link #pendingPolls(int)} says, as a generation that takes long does; released, each goes on from where its
+     * pending polls were.
+     */
+    public ModelBehaviour holdJobs(boolean held) {
+        this.jobsHeld = held;
+        return this;
+    }
+
+    /**
+     * For an asynchronous API: the jobs submitted so far are forgotten, as an API forgets the ones it no longer keeps:
+     * their polls, results and images answer as for a job it never had (BFL's {@code Task not found}, a 404). Jobs
+     * submitted afterwards are known as usual.
+     */
+    public ModelBehaviour forgetJobs() {
+        jobGeneration.incrementAndGet();
+        return this;
+    }
+
     /** For an asynchronous API: the next {@code n} polls of any job answer {@code fault} instead of its state. */
     public ModelBehaviour failNextPolls(int n, Fault fault) {
         Objects.requireNonNull(fault, "fault");
@@ -396,6 +418,9 @@ public final class ModelBehaviour {
         polls.set(0);
         cancels.set(0);
         pendingPolls = 0;
+        jobsHeld = false;
+        // the jobs of earlier tests are forgotten with them
+        jobGeneration.incrementAndGet();
         synchronized (queuedFaults) {
             queuedFaults.clear();
         }
@@ -463,6 +488,15 @@ public final class ModelBehaviour {
 
     int pendingPollsPerJob() {
         return pendingPolls;
+    }
+
+    boolean jobsHeld() {
+        return jobsHeld;
+    }
+
+    /** Which jobs the model knows: those submitted in the {@link #forgetJobs() generation} this says. */
+    int jobGeneration() {
+        return jobGeneration.get();
     }
 
     /** Counts a poll; the fault it answers instead of the job's state, or {@code null}. */

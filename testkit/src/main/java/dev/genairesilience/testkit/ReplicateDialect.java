@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code {"input": {prompt, aspect_ratio}}} answers the prediction: {@code succeeded} with its {@code output} URL
  * at once when the model's {@link ModelBehaviour#pendingPolls(int)} is 0 (as {@code Prefer: wait} does for a quick
  * model), else {@code processing} with {@code urls.get}, which answers {@code processing} for that many polls and
- * then {@code succeeded}; {@code POST urls.cancel} cancels one not finished. Errors are {@code {"detail": …}}.
+ * then {@code succeeded}; {@code POST urls.cancel} cancels one not finished; a {@link ModelBehaviour#forgetJobs()
+ * forgotten} prediction answers 404. Errors are {@code {"detail": …}}.
  * A call's size class is 1K; its pixel size follows its aspect ratio.
  */
 final class ReplicateDialect implements Dialect {
@@ -27,7 +28,8 @@ final class ReplicateDialect implements Dialect {
     private final Function<String, ModelBehaviour> models;
     private final Map<String, Prediction> predictions = new ConcurrentHashMap<>();
 
-    private record Prediction(String model, AnswerBody image, AtomicInteger pendingLeft, AtomicBoolean canceled) {
+    private record Prediction(String model, AnswerBody image, AtomicInteger pendingLeft, AtomicBoolean canceled,
+            int generation) {
     }
 
     ReplicateDialect(Function<String, ModelBehaviour> models) {
@@ -102,10 +104,10 @@ final class ReplicateDialect implements Dialect {
         String[] parts = request.path().substring(PREFIX.length()).split("/");
         Prediction prediction = predictions.get(parts[0]);
         String host = "http://" + request.header("host");
-        if (prediction == null) {
+        ModelBehaviour model = prediction == null ? null : models.apply(prediction.model());
+        if (prediction == null || prediction.generation() != model.jobGeneration()) {
             return detail(404, "Not found.");
         }
-        ModelBehaviour model = models.apply(prediction.model());
         String what = parts.length > 1 ? parts[1] : "";
         if ("cancel".equals(what)) {
             model.recordCancel();
@@ -123,15 +125,18 @@ final class ReplicateDialect implements Dialect {
         if (prediction.canceled().get()) {
             return Answer.json(200, state(parts[0], "canceled", null, host));
         }
-        boolean pending = prediction.pendingLeft().getAndDecrement() > 0;
+        boolean pending = model.jobsHeld() || prediction.pendingLeft().getAndDecrement() > 0;
         return Answer.json(200, state(parts[0], pending ? "processing" : "succeeded",
                 pending ? null : host + PREFIX + parts[0] + "/output.png", host));
     }
 
     private Answer created(String model, AnswerBody image) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        int pending = models.apply(model).pendingPollsPerJob();
-        predictions.put(id, new Prediction(model, image, new AtomicInteger(pending), new AtomicBoolean()));
+        ModelBehaviour behaviour = models.apply(model);
+        int pending = behaviour.jobsHeld() ? Math.max(1, behaviour.pendingPollsPerJob())
+                : behaviour.pendingPollsPerJob();
+        predictions.put(id, new Prediction(model, image, new AtomicInteger(pending), new AtomicBoolean(),
+                behaviour.jobGeneration()));
         // the answer is relative to nothing: the client resolves the URLs against the API's own base
         return Answer.json(201, state(id, pending == 0 ? "succeeded" : "processing",
                 pending == 0 ? PREFIX + id + "/output.png" : null, ""));

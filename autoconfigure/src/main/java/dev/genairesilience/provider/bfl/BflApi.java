@@ -9,6 +9,7 @@ import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.ContentBlockedException;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.ProviderImage;
@@ -27,10 +28,15 @@ import java.time.Duration;
  * minutes, fetched at once and without the key. {@code Request Moderated} and {@code Content Moderated} are content
  * blocks; {@code Error} and {@code Task not found} are provider failures (a new attempt submits anew). The key goes
  * only to the API's own hosts ({@link ApiHost}), never to the image's. The API has no cancellation.
+ *
+ * <p>A job is kept by its {@code polling_url} ({@link #resume}): the API documents no lifetime for it, and answers
+ * {@code Task not found} for a task it no longer knows; a {@code Ready} task's {@code result.sample} is valid for ten
+ * minutes only, so a job resumed later than that is as good as unknown (its image answers an error).
  */
 final class BflApi {
 
     private static final String API = "BFL API";
+    private static final String POLLING_URL = "polling_url";
 
     private final ProviderHttpClient http;
     private final ApiHost host;
@@ -51,7 +57,7 @@ final class BflApi {
                 .POST(JsonBodies.publisher(body)), submit), timeout);
         JsonNode answer = JsonBodies.read(response, API);
         String id = answer.path("id").asText(null);
-        String pollingUrl = answer.path("polling_url").asText(null);
+        String pollingUrl = answer.path(POLLING_URL).asText(null);
         if (id == null || pollingUrl == null) {
             throw new MalformedResponseException(response.statusCode(), API + " accepted the request without "
                     + (id == null ? "an id" : "a polling_url"));
@@ -63,6 +69,20 @@ final class BflApi {
             throw new MalformedResponseException(response.statusCode(), API + " answered an unreadable polling_url", e);
         }
         return new Job(id, polling);
+    }
+
+    /**
+     * The job {@code handle} names, as {@link Job#handle()} wrote it, to be polled again.
+     *
+     * @throws IllegalArgumentException when the handle is not one of this API's
+     */
+    SubmittedJob resume(JobHandle handle) {
+        String pollingUrl = JsonBodies.readObject(handle.value(), "the handle of BFL job " + handle.id())
+                .path(POLLING_URL).asText(null);
+        if (pollingUrl == null) {
+            throw new IllegalArgumentException("the handle of BFL job " + handle.id() + " has no " + POLLING_URL);
+        }
+        return new Job(handle.id(), URI.create(pollingUrl));
     }
 
     /** One submitted generation. */
@@ -82,6 +102,11 @@ final class BflApi {
         }
 
         @Override
+        public JobHandle handle() {
+            return JobHandle.of(id, JsonBodies.object().put(POLLING_URL, polling.toString()).toString());
+        }
+
+        @Override
         public JobState poll(Duration timeout) throws IOException, InterruptedException {
             HttpResponse<byte[]> response = http.exchange(host.authorized(HttpRequest.newBuilder(polling)
                     .header("accept", "application/json").GET(), polling), timeout);
@@ -93,6 +118,8 @@ final class BflApi {
                         response.statusCode()));
                 case "Request Moderated", "Content Moderated" ->
                         JobState.failed(new ContentBlockedException(response.statusCode(), status));
+                case "Task not found" -> JobState.gone(new MalformedResponseException(response.statusCode(),
+                        API + " job " + id + ": " + status));
                 default -> JobState.failed(new MalformedResponseException(response.statusCode(),
                         API + " job " + id + ": " + (status.isEmpty() ? "a poll answer without a status" : status)));
             };

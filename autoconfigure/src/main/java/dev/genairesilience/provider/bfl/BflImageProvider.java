@@ -5,6 +5,7 @@ import dev.genairesilience.provider.ConfiguredImageProvider;
 import dev.genairesilience.provider.http.JobPoller;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.GenerationCall;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
@@ -14,7 +15,8 @@ import java.time.Instant;
 
 /**
  * One FLUX model at Black Forest Labs: an attempt is one submission and its polls, within the attempt's time
- * ({@link JobPoller}).
+ * ({@link JobPoller}); the submitted job is told to the call's {@code submissions} before the first poll, and can be
+ * {@link #resume resumed} by its {@code polling_url} (see {@link BflApi}).
  */
 final class BflImageProvider extends ConfiguredImageProvider {
 
@@ -37,7 +39,18 @@ final class BflImageProvider extends ConfiguredImageProvider {
     public ProviderImage generate(GenerationCall call) throws Exception {
         Instant deadline = clock.instant().plus(call.timeout());
         SubmittedJob job = api.submit(model(), call.prompt(), size(call), call.timeout());
+        call.submissions().submitted(job.handle());
         return poller.await(job, deadline);
+    }
+
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
+    @Override
+    public ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
+        return poller.resume(api.resume(handle), clock.instant().plus(timeout));
     }
 
     /** The resolution's long side at the call's aspect ratio, in multiples of 16, scaled down to 4 megapixels. */

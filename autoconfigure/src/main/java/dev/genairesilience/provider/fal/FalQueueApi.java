@@ -9,6 +9,7 @@ import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.ContentBlockedException;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.ProviderHttpException;
@@ -26,12 +27,20 @@ import java.time.Duration;
  * {@code COMPLETED}; {@code GET response_url} then answers the model's result, for image models
  * {@code {images: [{url, content_type}], has_nsfw_concepts: […]}}, whose first image is fetched without the key
  * (which goes only to the queue's own hosts, {@link ApiHost}); {@code PUT cancel_url} cancels a request that has not
- * started. The URLs the API answers are used as given, never built. A result whose {@code has_nsfw_concepts} flags the image is a content
- * block (fal answers a blacked-out image then).
+ * started. The URLs the API answers are used as given, never built. A result whose {@code has_nsfw_concepts} flags
+ * the image is a content block (fal answers a blacked-out image then).
+ *
+ * <p>A request is kept by its three URLs ({@link #resume}); fal keeps a completed request's result for an hour, six
+ * minutes only when it is 10 KB or larger, unless payload storage is on ({@code X-Fal-Store-IO};
+ * {@code fal.ai/docs/inference-api/queue/result}, 2025), so a request resumed later than that is unknown: a
+ * {@code 404} for its status or its result.
  */
 final class FalQueueApi {
 
     private static final String API = "fal queue API";
+    private static final String STATUS_URL = "status_url";
+    private static final String RESPONSE_URL = "response_url";
+    private static final String CANCEL_URL = "cancel_url";
 
     private final ProviderHttpClient http;
     private final ApiHost host;
@@ -50,14 +59,31 @@ final class FalQueueApi {
                 .header("Content-Type", "application/json").POST(JsonBodies.publisher(body)), submit), timeout);
         JsonNode answer = JsonBodies.read(response, API);
         String id = answer.path("request_id").asText(null);
-        String status = answer.path("status_url").asText(null);
-        String result = answer.path("response_url").asText(null);
+        String status = answer.path(STATUS_URL).asText(null);
+        String result = answer.path(RESPONSE_URL).asText(null);
         if (id == null || status == null || result == null) {
             throw new MalformedResponseException(response.statusCode(), API + " accepted the request without "
                     + (id == null ? "a request_id" : status == null ? "a status_url" : "a response_url"));
         }
-        String cancel = answer.path("cancel_url").asText(null);
+        String cancel = answer.path(CANCEL_URL).asText(null);
         return new Job(id, host.resolve(status), host.resolve(result), cancel == null ? null : host.resolve(cancel));
+    }
+
+    /**
+     * The request {@code handle} names, as {@link Job#handle()} wrote it, to be polled again.
+     *
+     * @throws IllegalArgumentException when the handle is not one of this API's
+     */
+    SubmittedJob resume(JobHandle handle) {
+        String what = "the handle of fal request " + handle.id();
+        JsonNode urls = JsonBodies.readObject(handle.value(), what);
+        String status = urls.path(STATUS_URL).asText(null);
+        String result = urls.path(RESPONSE_URL).asText(null);
+        if (status == null || result == null) {
+            throw new IllegalArgumentException(what + " has no " + (status == null ? STATUS_URL : RESPONSE_URL));
+        }
+        String cancel = urls.path(CANCEL_URL).asText(null);
+        return new Job(handle.id(), URI.create(status), URI.create(result), cancel == null ? null : URI.create(cancel));
     }
 
     /** One queued request. */
@@ -78,6 +104,16 @@ final class FalQueueApi {
         @Override
         public String id() {
             return id;
+        }
+
+        @Override
+        public JobHandle handle() {
+            ObjectNode urls = JsonBodies.object().put(STATUS_URL, status.toString()).put(RESPONSE_URL,
+                    result.toString());
+            if (cancel != null) {
+                urls.put(CANCEL_URL, cancel.toString());
+            }
+            return JobHandle.of(id, urls.toString());
         }
 
         @Override

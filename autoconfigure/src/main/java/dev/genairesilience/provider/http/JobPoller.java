@@ -3,6 +3,7 @@ package dev.genairesilience.provider.http;
 import dev.genairesilience.spi.AbandonedJobException;
 import dev.genairesilience.spi.ProviderHttpException;
 import dev.genairesilience.spi.ProviderImage;
+import dev.genairesilience.spi.UnknownJobException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * answer, 429, 5xx) is polled again, never resubmitted, since a resubmission is a second paid generation. Polls
  * follow the API's hint when it gives one, else back off from {@link #FIRST_POLL} by half again each time up to
  * {@link #LONGEST_WAIT}, with jitter. When the attempt's time ends with the job unfinished, it is cancelled where
- * the API can cancel, and the attempt fails with an {@link AbandonedJobException} that names it.
+ * the API can cancel, and the attempt fails with an {@link AbandonedJobException} that names it. A job submitted by
+ * an earlier run is {@link #resume resumed} by the same rule.
  */
 public final class JobPoller {
 
@@ -39,6 +41,29 @@ public final class JobPoller {
      * @throws Exception             what the job failed with, or a poll's non-transient failure
      */
     public ProviderImage await(SubmittedJob job, Instant deadline) throws Exception {
+        return poll(job, deadline, false);
+    }
+
+    /**
+     * Polls {@code job}, which an earlier run submitted, as {@link #await} does; an answer that says the API no
+     * longer knows it ({@link JobState#gone}, or {@code 404} / {@code 410} for its URLs) makes it unknown.
+     *
+     * @throws UnknownJobException   when the API no longer knows the job
+     * @throws AbandonedJobException when the deadline passed first
+     * @throws Exception             what the job failed with, or a poll's non-transient failure
+     */
+    public ProviderImage resume(SubmittedJob job, Instant deadline) throws Exception {
+        try {
+            return poll(job, deadline, true);
+        } catch (ProviderHttpException e) {
+            if (e.status() == 404 || e.status() == 410) {
+                throw new UnknownJobException(provider, job.id(), "HTTP " + e.status());
+            }
+            throw e;
+        }
+    }
+
+    private ProviderImage poll(SubmittedJob job, Instant deadline, boolean resumed) throws Exception {
         Duration wait = FIRST_POLL;
         while (true) {
             Duration left = Duration.between(clock.instant(), deadline);
@@ -47,6 +72,9 @@ public final class JobPoller {
             }
             JobState state = pollOnce(job, left);
             if (state != null && !state.isPending()) {
+                if (resumed && state.isGone()) {
+                    throw new UnknownJobException(provider, job.id(), state.failure().getMessage());
+                }
                 if (state.failure() != null) {
                     throw state.failure();
                 }

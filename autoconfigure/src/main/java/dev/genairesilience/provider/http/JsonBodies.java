@@ -36,6 +36,25 @@ public final class JsonBodies {
     }
 
     /**
+     * Reads back a JSON object this project wrote itself, such as a job handle's value.
+     *
+     * @param what what it is, for the message
+     * @throws IllegalArgumentException when it is not a JSON object (the message never quotes it: it may hold
+     *                                  signed URLs)
+     */
+    public static JsonNode readObject(String json, String what) {
+        try {
+            JsonNode root = json == null ? null : JSON.readTree(json);
+            if (root != null && root.isObject()) {
+                return root;
+            }
+        } catch (IOException e) {
+            // the parser's message quotes the text: not kept
+        }
+        throw new IllegalArgumentException(what + " is not a JSON object");
+    }
+
+    /**
      * Reads a 2xx answer's body as JSON.
      *
      * @throws MalformedResponseException when the body is empty or not JSON (the message names the API, never the body)

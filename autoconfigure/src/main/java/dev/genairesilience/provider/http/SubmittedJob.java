@@ -1,5 +1,6 @@
 package dev.genairesilience.provider.http;
 
+import dev.genairesilience.spi.JobHandle;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -8,6 +9,9 @@ public interface SubmittedJob {
 
     /** The provider's id of the job. */
     String id();
+
+    /** What the provider needs to poll this job again from another run ({@code ImageProvider.resume}). */
+    JobHandle handle();
 
     /**
      * Asks how the job stands, within {@code timeout}.

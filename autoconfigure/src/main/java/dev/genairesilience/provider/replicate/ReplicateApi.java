@@ -8,6 +8,7 @@ import dev.genairesilience.provider.http.JobState;
 import dev.genairesilience.provider.http.JsonBodies;
 import dev.genairesilience.provider.http.ProviderHttpClient;
 import dev.genairesilience.provider.http.SubmittedJob;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.MalformedResponseException;
 import dev.genairesilience.spi.ProviderHttpException;
 import java.io.IOException;
@@ -26,10 +27,17 @@ import java.time.Duration;
  * API's own hosts ({@link ApiHost}), never to the output's. A {@code failed} or
  * {@code canceled} prediction is a provider failure with its {@code error}; its wording is prose, so it is not read
  * for a content block.
+ *
+ * <p>A prediction is kept by its {@code urls.get} and {@code urls.cancel} ({@link #resume}); Replicate's data
+ * retention ({@code replicate.com/docs/topics/predictions/data-retention}) removes an API-created prediction's input,
+ * output values and output files after an hour, so one resumed later than that is unknown: a {@code 404}, or a
+ * {@code succeeded} prediction without its output.
  */
 final class ReplicateApi {
 
     private static final String API = "Replicate API";
+    private static final String GET = "get";
+    private static final String CANCEL = "cancel";
     /** The longest {@code Prefer: wait} Replicate honours. */
     static final long LONGEST_WAIT_SECONDS = 60;
 
@@ -63,6 +71,22 @@ final class ReplicateApi {
                 response.statusCode());
     }
 
+    /**
+     * The prediction {@code handle} names, as {@link Prediction#handle()} wrote it, to be polled again.
+     *
+     * @throws IllegalArgumentException when the handle is not one of this API's
+     */
+    SubmittedJob resume(JobHandle handle) {
+        JsonNode urls = JsonBodies.readObject(handle.value(), "the handle of Replicate prediction " + handle.id());
+        String get = urls.path(GET).asText(null);
+        if (get == null) {
+            throw new IllegalArgumentException("the handle of Replicate prediction " + handle.id() + " has no "
+                    + GET + " URL");
+        }
+        String cancel = urls.path(CANCEL).asText(null);
+        return new Prediction(handle.id(), URI.create(get), cancel == null ? null : URI.create(cancel), null, 0);
+    }
+
     /** One prediction: its first state is the creation's answer, polled from then on. */
     private final class Prediction implements SubmittedJob {
 
@@ -86,6 +110,15 @@ final class ReplicateApi {
         }
 
         @Override
+        public JobHandle handle() {
+            ObjectNode urls = JsonBodies.object().put(GET, get.toString());
+            if (cancel != null) {
+                urls.put(CANCEL, cancel.toString());
+            }
+            return JobHandle.of(id, urls.toString());
+        }
+
+        @Override
         public JobState poll(Duration timeout) throws IOException, InterruptedException {
             JsonNode prediction;
             int status;
@@ -102,7 +135,7 @@ final class ReplicateApi {
             String state = prediction.path("status").asText("");
             return switch (state) {
                 case "starting", "processing" -> JobState.pending(null);
-                case "succeeded" -> JobState.ready(ImageBytes.download(http, output(prediction, status), timeout));
+                case "succeeded" -> succeeded(prediction, status, timeout);
                 // its error is left out: it is the model's prose, and may quote the input
                 case "failed", "canceled" -> JobState.failed(new MalformedResponseException(status, API
                         + " prediction " + id + " " + state));
@@ -111,14 +144,16 @@ final class ReplicateApi {
             };
         }
 
-        private URI output(JsonNode prediction, int status) {
+        /** Its image; a prediction whose output is gone (removed after an hour) is unknown by now. */
+        private JobState succeeded(JsonNode prediction, int status, Duration timeout)
+                throws IOException, InterruptedException {
             JsonNode output = prediction.path("output");
             String url = output.isArray() ? output.path(0).asText(null) : output.asText(null);
             if (url == null || url.isBlank()) {
-                throw new MalformedResponseException(status, API + " prediction " + id + " succeeded without an "
-                        + "output URL");
+                return JobState.gone(new MalformedResponseException(status, API + " prediction " + id
+                        + " succeeded without an output URL"));
             }
-            return get.resolve(url);
+            return JobState.ready(ImageBytes.download(http, get.resolve(url), timeout));
         }
 
         @Override

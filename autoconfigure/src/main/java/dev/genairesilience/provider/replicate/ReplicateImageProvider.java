@@ -2,14 +2,20 @@ package dev.genairesilience.provider.replicate;
 
 import dev.genairesilience.provider.ConfiguredImageProvider;
 import dev.genairesilience.provider.http.JobPoller;
+import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.GenerationCall;
+import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One model on Replicate: an attempt is one prediction, waited for, then polled ({@link JobPoller}). */
+/**
+ * One model on Replicate: an attempt is one prediction, waited for, then polled ({@link JobPoller}); the prediction
+ * is told to the call's {@code submissions} once created, and can be {@link #resume resumed} by its URLs within the
+ * hour Replicate keeps it (see {@link ReplicateApi}).
+ */
 final class ReplicateImageProvider extends ConfiguredImageProvider {
 
     private final ReplicateApi api;
@@ -27,6 +33,18 @@ final class ReplicateImageProvider extends ConfiguredImageProvider {
     @Override
     public ProviderImage generate(GenerationCall call) throws Exception {
         Instant deadline = clock.instant().plus(call.timeout());
-        return poller.await(api.submit(model(), call.prompt(), call.ratio().toString(), call.timeout()), deadline);
+        SubmittedJob prediction = api.submit(model(), call.prompt(), call.ratio().toString(), call.timeout());
+        call.submissions().submitted(prediction.handle());
+        return poller.await(prediction, deadline);
+    }
+
+    @Override
+    public boolean resumes() {
+        return true;
+    }
+
+    @Override
+    public ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
+        return poller.resume(api.resume(handle), clock.instant().plus(timeout));
     }
 }
