@@ -61,7 +61,7 @@ class ImageJobRunnerResumeTest {
         new BatchSchemaInitializer(dataSource, DatabaseInitializationMode.EMBEDDED).initializeDatabase();
         jobs = new JdbcImageJobRepository(new JdbcTemplate(dataSource));
         runner = new ImageJobRunner(jobs, generator, new FileSystemImageStore(directory), NIGHTS, 3,
-                new DrainRateLimiter(1000), clock, events::add);
+                QueueLimits.local(new DrainRateLimiter(1000)), clock, events::add);
     }
 
     @AfterEach
