@@ -1,6 +1,7 @@
 package dev.genairesilience.shared;
 
 import dev.genairesilience.spi.SharedStateStore;
+import dev.genairesilience.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -14,7 +15,7 @@ class RedisSharedStateStoreTest extends SharedStateStoreContract {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RedisServer.start();
+        server = RedisServer.startOrSkip();
         connections = connections(server.port());
     }
 

@@ -9,6 +9,7 @@ import dev.genairesilience.benchmarks.scenario.RunResult;
 import dev.genairesilience.benchmarks.scenario.Scenario;
 import dev.genairesilience.benchmarks.scenario.ScenarioResults;
 import dev.genairesilience.benchmarks.scenario.ScenarioRun;
+import dev.genairesilience.benchmarks.shared.SharedQuotaScenario;
 import dev.genairesilience.benchmarks.strategy.StrategyKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every load scenario with every strategy, then the scale scenario and the JMH overhead benchmark (or the
+ * Runs every load scenario with every strategy, then the scale and shared-quota scenarios and the JMH overhead
+ * benchmark (or the
  * parts {@code --only} names), and writes the results page. Arguments: see {@link RunnerOptions}.
  */
 public final class BenchmarkRunner {
@@ -43,6 +45,9 @@ public final class BenchmarkRunner {
         List<ReportSection> sections = new ArrayList<>();
         if (options.runs("scale")) {
             sections.add(ScaleScenario.run(options));
+        }
+        if (options.runs("shared-quota")) {
+            sections.add(SharedQuotaScenario.run(options));
         }
         if (options.runs("overhead")) {
             sections.add(OverheadRun.run());

@@ -25,7 +25,7 @@ import java.util.Set;
 public record RunnerOptions(TimeScale scale, Path java25, Path results, Set<String> only) {
 
     /** The parts that are not load scenarios. */
-    public static final List<String> SECTIONS = List.of("scale", "overhead");
+    public static final List<String> SECTIONS = List.of("scale", "shared-quota", "overhead");
 
     /** Parses {@code --name=value} arguments; unknown names, and unknown parts in {@code --only}, are refused. */
     public static RunnerOptions parse(String... args) {

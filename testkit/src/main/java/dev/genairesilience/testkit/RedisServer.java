@@ -1,4 +1,4 @@
-package dev.genairesilience.shared;
+package dev.genairesilience.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Redis server for a test: Debian's {@code redis-server} ({@code .ci/run} installs the package when it is
- * missing), started on a free port of 127.0.0.1 with nothing saved to disk. Where it is not installed, the test is
- * reported skipped with that reason, never passed.
+ * A real Redis server for a test or a benchmark: the machine's {@code redis-server} (Debian's package
+ * {@code redis-server}), started on a free port of 127.0.0.1 with nothing saved to disk, stopped by {@link #close()}.
+ * {@link #startOrSkip()} reports a JUnit test skipped, with the reason, where it is not installed.
  */
 public final class RedisServer implements AutoCloseable {
 
     private static final List<Path> PLACES = List.of(Path.of("/usr/bin/redis-server"),
             Path.of("/usr/local/bin/redis-server"));
+
+    private static final String NOT_INSTALLED = "redis-server is not installed (Debian package redis-server, which "
+            + ".ci/run installs)";
 
     private final Path binary;
     private final int port;
@@ -33,14 +36,35 @@ public final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a server, or aborts the test (skipped) when {@code redis-server} is not installed. */
+    /** Whether {@code redis-server} is installed where Debian puts it. */
+    public static boolean installed() {
+        return binary() != null;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @throws IllegalStateException when {@code redis-server} is not installed
+     * @throws IOException           when it did not start within 20 s
+     */
     public static RedisServer start() throws IOException, InterruptedException {
-        Path binary = PLACES.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        Assumptions.assumeTrue(binary != null, "redis-server is not installed (Debian package redis-server; "
-                + ".ci/run installs it): the Redis test cannot run here");
+        Path binary = binary();
+        if (binary == null) {
+            throw new IllegalStateException(NOT_INSTALLED);
+        }
         RedisServer server = new RedisServer(binary, freePort());
         server.startProcess();
         return server;
+    }
+
+    /** Starts a server, or aborts the calling JUnit test (reported skipped, with why) when it is not installed. */
+    public static RedisServer startOrSkip() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(installed(), NOT_INSTALLED + ": the Redis test cannot run here");
+        return start();
+    }
+
+    private static Path binary() {
+        return PLACES.stream().filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     public int port() {
