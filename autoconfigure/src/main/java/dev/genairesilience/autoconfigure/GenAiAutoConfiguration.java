@@ -30,6 +30,7 @@ import dev.genairesilience.provider.vertex.VertexAiProviderFactory;
 import dev.genairesilience.schedule.PeakSchedule;
 import dev.genairesilience.shared.SharedState;
 import dev.genairesilience.spi.FailureClassifier;
+import dev.genairesilience.spi.GenAiHttpClientCustomizer;
 import dev.genairesilience.spi.ImageProviderFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpClient;
@@ -97,16 +98,19 @@ public class GenAiAutoConfiguration {
 
     /**
      * One client for every provider: no redirects, no retries (the chain executor is the only retry loop); through
-     * {@code genai.http.proxy} when set, trusting {@code genai.http.ssl-bundle} when set.
+     * {@code genai.http.proxy} when set, trusting {@code genai.http.ssl-bundle} when set; then changed by the
+     * application's {@link GenAiHttpClientCustomizer} beans, in their order.
      */
     @Bean(name = "genAiHttpClient", defaultCandidate = false)
     @ConditionalOnMissingBean(name = "genAiHttpClient")
-    public HttpClient genAiHttpClient(GenAiProperties properties, ObjectProvider<SslBundles> sslBundles) {
+    public HttpClient genAiHttpClient(GenAiProperties properties, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<GenAiHttpClientCustomizer> customizers) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.getHttp().getConnectTimeout());
         HttpClientConnections.configure(builder, properties.getHttp(), sslBundles.getIfAvailable());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 

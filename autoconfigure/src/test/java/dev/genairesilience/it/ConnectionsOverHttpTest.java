@@ -10,12 +10,14 @@ import dev.genairesilience.GenerationUnavailableException;
 import dev.genairesilience.ImageRequest;
 import dev.genairesilience.autoconfigure.GenAiAutoConfiguration;
 import dev.genairesilience.failure.FailureKind;
+import dev.genairesilience.spi.GenAiHttpClientCustomizer;
 import dev.genairesilience.testkit.ProviderEmulator;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,6 +57,23 @@ class ConnectionsOverHttpTest extends EmulatedProvidersTest {
                                 .startsWith("POST " + emulator().baseUrl() + "/v1beta/models/" + PRO));
                         assertThat(emulator().model(PRO).calls()).isEqualTo(1);
                     });
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    void theApplicationsCustomizersChangeTheSharedClient() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer proxy = forwardingProxy(seen);
+        try {
+            ProxySelector selector = ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.getAddress().getPort()));
+            ApplicationContextRunner runner = new ApplicationContextRunner()
+                    .withBean(GenAiHttpClientCustomizer.class, () -> builder -> builder.proxy(selector));
+            run(runner, with(geminiPair(), "genai.chains.main.providers=pro"), context -> {
+                assertThat(generator(context).generate(ImageRequest.of("a kite")).provider()).isEqualTo("pro");
+                assertThat(seen).as("calls through the proxy the customizer set").hasSize(1);
+            });
         } finally {
             proxy.stop(0);
         }
