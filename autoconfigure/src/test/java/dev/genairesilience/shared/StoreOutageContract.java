@@ -107,7 +107,6 @@ abstract class StoreOutageContract {
                 6000, storeArguments().toArray(String[]::new)));
         arguments.add("--genai.shared-state.timeout=300ms");
         arguments.add("--genai.shared-state.recheck-interval=200ms");
-        arguments.add("--management.health.redis.enabled=false");
         return new SpringApplicationBuilder(SharedStateInstanceApplication.class).web(WebApplicationType.NONE)
                 .run(arguments.toArray(String[]::new));
     }
