@@ -41,8 +41,9 @@ abstract class StoreOutageContract {
     @Test
     void generationGoesOnWhileTheStoreIsDownAndSharingResumesWhenItIsBack() throws Exception {
         try (ProviderEmulator emulator = ProviderEmulator.start()) {
+            // a hint longer than the chains' 5 s deadline: a request of a held instance is not served, and makes no call
             ModelBehaviour quota = emulator.model(SharedStateInstanceApplication.QUOTA_MODEL)
-                    .hint(Duration.ofSeconds(2));
+                    .hint(Duration.ofSeconds(6));
             List<ConfigurableApplicationContext> instances = new ArrayList<>();
             try {
                 instances.add(instance(emulator, 1));
@@ -55,7 +56,7 @@ abstract class StoreOutageContract {
                 assertUnavailable(first);
                 assertThat(secondShares.heldFor("quota")).as("the first instance's Retry-After, seen by the second")
                         .isPositive();
-                await().atMost(Duration.ofSeconds(10)).until(() -> secondShares.heldFor("quota").isZero());
+                await().atMost(Duration.ofSeconds(15)).until(() -> secondShares.heldFor("quota").isZero());
 
                 stopStore();
                 for (int i = 0; i < 5; i++) {
@@ -88,8 +89,10 @@ abstract class StoreOutageContract {
         }
     }
 
-    private static Map<?, ?> detail(ConfigurableApplicationContext instance) {
-        return (Map<?, ?>) instance.getBean(GenAiHealthIndicator.class).health().getDetails().get("sharedState");
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detail(ConfigurableApplicationContext instance) {
+        return (Map<String, Object>) instance.getBean(GenAiHealthIndicator.class).health().getDetails()
+                .get("sharedState");
     }
 
     /** A request the provider's hold (its own, or shared) keeps from being served. */
