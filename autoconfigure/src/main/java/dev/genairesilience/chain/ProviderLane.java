@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -46,6 +47,9 @@ public final class ProviderLane {
     // a hold has ended but no call has found out yet whether the provider is back
     private volatile boolean holdUnconfirmed;
     private final AtomicBoolean holdProbe = new AtomicBoolean();
+    // this instance's caller that got PROBE also holds the shared finder-out place (set and read by that caller only)
+    private volatile boolean sharedProbe;
+    private final String probeHolder = UUID.randomUUID().toString();
     private final LatencySamples latencies = new LatencySamples();
     private final ConcurrencyLimit concurrency;
     private final RateLimiter rate;
@@ -161,17 +165,34 @@ public final class ProviderLane {
     /**
      * Whether a call may go now that no hold is running. After a hold has ended, one caller is let through to find
      * out whether the provider is back, and the others wait (or go elsewhere) until a call of the lane has had an
-     * answer: so a hold ends with one call, not with every request that waited for it.
+     * answer: so a hold ends with one call, not with every request that waited for it. With a shared store, that one
+     * caller is one for all instances: the others' callers wait until it has had its answer.
      */
     HoldEnd passHoldEnd() {
         if (!holdUnconfirmed) {
             return HoldEnd.FREE;
         }
-        return holdProbe.compareAndSet(false, true) ? HoldEnd.PROBE : HoldEnd.WAIT;
+        if (!holdProbe.compareAndSet(false, true)) {
+            return HoldEnd.WAIT;
+        }
+        if (shared.configured()) {
+            // one finder-out for all instances: the others wait for its answer, a new hold or a free place
+            Boolean mine = shared.tryTakePlace("hold-probe:" + id, probeHolder, 1, maxHold);
+            if (Boolean.FALSE.equals(mine)) {
+                holdProbe.set(false);
+                return HoldEnd.WAIT;
+            }
+            sharedProbe = Boolean.TRUE.equals(mine);
+        }
+        return HoldEnd.PROBE;
     }
 
     /** The caller that got {@link HoldEnd#PROBE} is done, whatever happened to its call. */
     void endHoldProbe() {
+        if (sharedProbe) {
+            sharedProbe = false;
+            shared.leavePlace("hold-probe:" + id, probeHolder);
+        }
         holdProbe.set(false);
     }
 

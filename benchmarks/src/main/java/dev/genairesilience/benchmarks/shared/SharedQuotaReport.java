@@ -39,8 +39,10 @@ public final class SharedQuotaReport implements ReportSection {
         }
     }
 
-    /** A store's cost: the mean engine time of a generation, without and with a shared requests-per-minute pace. */
-    record StoreCost(String store, double plainMicros, double pacedMicros) {
+    /**
+     * A store's cost per generation: its calls and their time, without and with a shared requests-per-minute pace.
+     */
+    record StoreCost(String store, double plainCalls, double plainMicros, double pacedCalls, double pacedMicros) {
     }
 
     @Override
@@ -79,11 +81,15 @@ public final class SharedQuotaReport implements ReportSection {
         md.append("\n\nWhat the store costs a generation: one instance, the primary answering at once from the ")
                 .append("emulator on 127.0.0.1, ").append(SharedQuotaScenario.COST_GENERATIONS)
                 .append(" generations one after another after ").append(SharedQuotaScenario.COST_WARMUP)
-                .append(" to warm up, unscaled. Each attempt reads the provider's shared hold (one store call); with ")
-                .append("`requests-per-minute` set, it also takes the shared pace (a second one).\n\n");
-        md.append("| store | mean per generation | with a shared requests-per-minute |\n|---|---:|---:|\n");
+                .append(" to warm up, unscaled; the store's calls counted and timed around the starter's own store. ")
+                .append("Each attempt reads the provider's shared hold; with `requests-per-minute` set, it also takes ")
+                .append("the shared pace.\n\n");
+        md.append("| store | store calls per generation | their time per generation | with a shared requests-per-minute: ")
+                .append("calls | time |\n|---|---:|---:|---:|---:|\n");
         costs.forEach(c -> md.append("| ").append(c.store()).append(" | ")
+                .append(Format.number(c.plainCalls(), 2)).append(" | ")
                 .append(Format.number(c.plainMicros(), 0)).append(" µs | ")
+                .append(Format.number(c.pacedCalls(), 2)).append(" | ")
                 .append(Format.number(c.pacedMicros(), 0)).append(" µs |\n"));
         return md.toString();
     }

@@ -1,5 +1,7 @@
 package dev.genairesilience.benchmarks.shared;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.genairesilience.GeneratedImage;
 import dev.genairesilience.ImageGenerator;
 import dev.genairesilience.ImageRequest;
@@ -10,6 +12,8 @@ import dev.genairesilience.benchmarks.strategy.EngineApplication;
 import dev.genairesilience.benchmarks.strategy.EngineProperties;
 import dev.genairesilience.benchmarks.strategy.ModelEndpoint;
 import dev.genairesilience.benchmarks.strategy.ProviderLineup;
+import dev.genairesilience.shared.JdbcSharedStateStore;
+import dev.genairesilience.shared.RedisSharedStateStore;
 import dev.genairesilience.testkit.ModelBehaviour;
 import dev.genairesilience.testkit.ProviderEmulator;
 import dev.genairesilience.testkit.RedisServer;
@@ -28,6 +32,7 @@ import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * {@code shared-quota}: three instances of one application behind one quota of 60 calls per minute
@@ -43,8 +48,8 @@ public final class SharedQuotaScenario {
     static final Duration CALL_LATENCY = Duration.ofSeconds(2);
     static final double REQUESTS_PER_SECOND = 2;
     static final Duration RUN = Duration.ofMinutes(5);
-    static final int COST_WARMUP = 300;
-    static final int COST_GENERATIONS = 2_000;
+    static final int COST_WARMUP = 1_000;
+    static final int COST_GENERATIONS = 3_000;
 
     private static final List<ModelEndpoint> PAIR = List.of(
             new ModelEndpoint("primary", ApiType.OPENAI, "gpt-image-1"),
@@ -116,28 +121,41 @@ public final class SharedQuotaScenario {
         }
     }
 
-    /** The mean time of a generation through one instance, without and with a shared requests-per-minute pace. */
+    /**
+     * What the store costs a generation through one instance: the store calls it makes and the time they take, without
+     * and with a shared requests-per-minute pace (memory makes none).
+     */
     private static SharedQuotaReport.StoreCost cost(StoreUnderTest store) throws Exception {
         try (ProviderEmulator emulator = ProviderEmulator.start()) {
             TimeScale real = new TimeScale(1);
-            double plain = meanMicros(store, properties(emulator, real, store, Map.of()));
-            double paced = meanMicros(store, properties(emulator, real, store,
+            Measured plain = measure(store, properties(emulator, real, store, Map.of()));
+            Measured paced = measure(store, properties(emulator, real, store,
                     Map.of("genai.providers.primary.requests-per-minute", "60000000")));
-            return new SharedQuotaReport.StoreCost(store.name(), plain, paced);
+            return new SharedQuotaReport.StoreCost(store.name(), plain.callsPerGeneration(), plain.microsPerGeneration(),
+                    paced.callsPerGeneration(), paced.microsPerGeneration());
         }
     }
 
-    private static double meanMicros(StoreUnderTest store, Map<String, Object> properties) throws IOException {
+    /** Store calls and their time per generation, over {@link #COST_GENERATIONS} after {@link #COST_WARMUP}. */
+    record Measured(double callsPerGeneration, double microsPerGeneration) {
+    }
+
+    private static Measured measure(StoreUnderTest store, Map<String, Object> properties) throws IOException {
         try (ConfigurableApplicationContext instance = store.instance(properties)) {
             ImageGenerator generator = instance.getBean(ImageGenerator.class);
             for (int i = 0; i < COST_WARMUP; i++) {
                 generator.generate(EngineProperties.CHAIN, ImageRequest.of("warm-up " + i));
             }
-            long started = System.nanoTime();
+            TimedStore timed = instance.getBeanProvider(TimedStore.class).getIfAvailable();
+            if (timed == null) {
+                return new Measured(0, 0);
+            }
+            timed.reset();
             for (int i = 0; i < COST_GENERATIONS; i++) {
                 generator.generate(EngineProperties.CHAIN, ImageRequest.of("a teapot " + i));
             }
-            return (System.nanoTime() - started) / 1_000.0 / COST_GENERATIONS;
+            return new Measured(timed.calls() / (double) COST_GENERATIONS,
+                    timed.nanos() / 1_000.0 / COST_GENERATIONS);
         }
     }
 
@@ -208,11 +226,18 @@ public final class SharedQuotaScenario {
         }
 
         ConfigurableApplicationContext instance(Map<String, Object> properties) {
+            if (redis != null) {
+                return EngineApplication.start(properties, TimedRedis.class);
+            }
             if (postgres == null) {
                 return EngineApplication.start(properties);
             }
-            PostgresHolder.dataSource = postgres.getPostgresDatabase();
-            return EngineApplication.start(properties, PostgresHolder.class);
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            pool.setUsername("postgres");
+            // the context closes the pool with itself (a bean's close method)
+            PostgresHolder.dataSource = new HikariDataSource(pool);
+            return EngineApplication.start(properties, PostgresHolder.class, TimedJdbc.class);
         }
 
         @Override
@@ -226,7 +251,27 @@ public final class SharedQuotaScenario {
         }
     }
 
-    /** The embedded PostgreSQL as the application's {@code DataSource}. */
+    /** The starter's JDBC store, timed. */
+    @Configuration(proxyBeanMethods = false)
+    static class TimedJdbc {
+
+        @Bean
+        TimedStore timedStore(DataSource dataSource) {
+            return new TimedStore(new JdbcSharedStateStore(dataSource));
+        }
+    }
+
+    /** The starter's Redis store, timed. */
+    @Configuration(proxyBeanMethods = false)
+    static class TimedRedis {
+
+        @Bean
+        TimedStore timedStore(RedisConnectionFactory connections) {
+            return new TimedStore(new RedisSharedStateStore(connections));
+        }
+    }
+
+    /** The embedded PostgreSQL, pooled, as the application's {@code DataSource}. */
     @Configuration(proxyBeanMethods = false)
     static class PostgresHolder {
 
