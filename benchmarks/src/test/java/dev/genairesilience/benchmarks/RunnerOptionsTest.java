@@ -37,10 +37,10 @@ class RunnerOptionsTest {
     }
 
     @Test
-    void thePartsAreTheScenariosInTableOrderThenScaleAndOverhead() {
+    void thePartsAreTheScenariosInTableOrderThenScaleSharedQuotaAndOverhead() {
         assertThat(RunnerOptions.parts())
                 .containsExactly("brownout", "outage", "cold-start", "quota", "surge", "resolution-brownout",
-                        "coalesce", "scale", "overhead");
+                        "coalesce", "scale", "shared-quota", "overhead");
     }
 
     @Test
@@ -50,7 +50,7 @@ class RunnerOptionsTest {
                 .hasMessageContaining("benchmarks.only")
                 .hasMessageContaining("brownot")
                 .hasMessageContaining("known parts: brownout, outage, cold-start, quota, surge, resolution-brownout, "
-                        + "coalesce, scale, overhead");
+                        + "coalesce, scale, shared-quota, overhead");
     }
 
     @Test

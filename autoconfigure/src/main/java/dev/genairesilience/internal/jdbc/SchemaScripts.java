@@ -12,8 +12,8 @@ public final class SchemaScripts {
     }
 
     /**
-     * @param location such as {@code classpath:dev/genairesilience/batch/schema-@@platform@@.sql}, {@code @@platform@@}
-     *                 being the database, such as {@code h2} or {@code postgresql}
+     * @param location such as {@code classpath:dev/genairesilience/batch/schema-@@platform@@.sql}, where a
+     *                 {@code @@platform@@} is the database, such as {@code h2} or {@code postgresql}
      */
     public static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
             String location) {
