@@ -37,8 +37,8 @@ public final class JdbcSharedStateStore implements SharedStateStore {
         } else if (lower.contains("h2")) {
             this.now = "cast(extract(epoch from current_timestamp(6)) * 1000000 as bigint)";
         } else {
-            throw new IllegalStateException("genai.shared-state.store=jdbc works on PostgreSQL and H2; the application's "
-                    + "DataSource is " + product + ": use genai.shared-state.store=redis or memory");
+            throw new IllegalStateException("genai.shared-state.store=jdbc works on PostgreSQL and H2; the "
+                    + "application's DataSource is " + product + ": use genai.shared-state.store=redis or memory");
         }
         this.description = "jdbc (" + product + ")";
     }

@@ -54,7 +54,8 @@ class ImageJobRunnerTest {
     }
 
     private ImageJobRunner runner(BatchWindow window, int maxWindows) {
-        return new ImageJobRunner(jobs, generator, store, window, maxWindows, QueueLimits.local(new DrainRateLimiter(1000)), clock,
+        return new ImageJobRunner(jobs, generator, store, window, maxWindows,
+                QueueLimits.local(new DrainRateLimiter(1000)), clock,
                 events::add);
     }
 
@@ -221,7 +222,8 @@ class ImageJobRunnerTest {
                 return Optional.empty();
             }
         };
-        ImageJobRunner runner = new ImageJobRunner(jobs, generator, broken, NIGHTS, 3, QueueLimits.local(new DrainRateLimiter(1000)),
+        ImageJobRunner runner = new ImageJobRunner(jobs, generator, broken, NIGHTS, 3,
+                QueueLimits.local(new DrainRateLimiter(1000)),
                 clock, events::add);
 
         assertThat(runner.run(id)).contains(NEXT_OPENING);

@@ -4,10 +4,12 @@ import dev.genairesilience.spi.SharedStateStore;
 import dev.genairesilience.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** The Redis store on a real Redis server (skipped, saying why, where {@code redis-server} is not installed). */
+@EnabledIf(value = "dev.genairesilience.testkit.RedisServer#installed", disabledReason = RedisServer.NOT_INSTALLED)
 class RedisSharedStateStoreTest extends SharedStateStoreContract {
 
     private static RedisServer server;

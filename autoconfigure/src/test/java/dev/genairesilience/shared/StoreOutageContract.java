@@ -41,7 +41,7 @@ abstract class StoreOutageContract {
     @Test
     void generationGoesOnWhileTheStoreIsDownAndSharingResumesWhenItIsBack() throws Exception {
         try (ProviderEmulator emulator = ProviderEmulator.start()) {
-            // a hint longer than the chains' 5 s deadline: a request of a held instance is not served, and makes no call
+            // a hint longer than the chains' 5 s deadline: a held instance's request is not served and makes no call
             ModelBehaviour quota = emulator.model(SharedStateInstanceApplication.QUOTA_MODEL)
                     .hint(Duration.ofSeconds(6));
             List<ConfigurableApplicationContext> instances = new ArrayList<>();

@@ -4,8 +4,10 @@ import dev.genairesilience.testkit.RedisServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** Acceptance 2 of issue 13 on a real Redis server, stopped and started again on its port. */
+@EnabledIf(value = "dev.genairesilience.testkit.RedisServer#installed", disabledReason = RedisServer.NOT_INSTALLED)
 class StoreOutageOnRedisTest extends StoreOutageContract {
 
     private RedisServer redis;

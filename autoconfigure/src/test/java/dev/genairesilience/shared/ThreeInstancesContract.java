@@ -28,11 +28,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Acceptance of issue 13, run on each real store by its subclass: three application instances on one store, against
  * an emulated quota of 60 calls per minute (a sliding window) that answers {@code 429} with {@code Retry-After: 10},
  * and a provider the application limits to 100 requests per minute. For 40 s the instances send far more than either
- * allows. Then: the quota's calls stay within the quota of each window the run touches plus one
- * window's slack, and the calls it refused within one per instance per hold (a hold's end is found out by one call,
- * of one instance at a time) plus, for each window, one per thread (the calls in flight when it ran out); from the moment instance 1 is held by a {@code Retry-After}
- * until the hold ends, no instance calls the provider, not even the two that start sending inside the hold; and the
- * shared 100 per minute holds within 5% over the three (measured over 36 s: 60 calls).
+ * allows. Then:
+ * <ul>
+ *   <li>the quota's calls stay within the quota of each window the run touches plus one window's slack, and the calls
+ *       it refused within one per instance per hold (a hold's end is found out by one call, of one instance at a
+ *       time) plus, for each window, one per thread (the calls in flight when it ran out);</li>
+ *   <li>from the moment instance 1 is held by a {@code Retry-After} until the hold ends, no instance calls the
+ *       provider, not even the two that start sending inside the hold;</li>
+ *   <li>the shared 100 per minute holds within 5% over the three (measured over 36 s: 60 calls).</li>
+ * </ul>
  */
 abstract class ThreeInstancesContract {
 

@@ -4,11 +4,13 @@ import dev.genairesilience.testkit.RedisServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Acceptance of issue 13 on one real Redis server ({@code genai.shared-state.store=redis}), Debian's
  * {@code redis-server}; skipped, saying why, where it is not installed.
  */
+@EnabledIf(value = "dev.genairesilience.testkit.RedisServer#installed", disabledReason = RedisServer.NOT_INSTALLED)
 class ThreeInstancesOnRedisTest extends ThreeInstancesContract {
 
     private static RedisServer redis;

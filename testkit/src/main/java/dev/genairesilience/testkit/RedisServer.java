@@ -24,7 +24,8 @@ public final class RedisServer implements AutoCloseable {
     private static final List<Path> PLACES = List.of(Path.of("/usr/bin/redis-server"),
             Path.of("/usr/local/bin/redis-server"));
 
-    private static final String NOT_INSTALLED = "redis-server is not installed (Debian package redis-server, which "
+    /** Why a Redis test does not run where {@code redis-server} is missing. */
+    public static final String NOT_INSTALLED = "redis-server is not installed (Debian package redis-server, which "
             + ".ci/run installs)";
 
     private final Path binary;

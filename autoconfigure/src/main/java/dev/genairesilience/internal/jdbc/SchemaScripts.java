@@ -20,7 +20,8 @@ public final class SchemaScripts {
         DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
         settings.setMode(mode);
         if (mode != DatabaseInitializationMode.NEVER) {
-            settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, location));
+            settings.setSchemaLocations(
+                    new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, location));
         }
         return settings;
     }

@@ -84,8 +84,8 @@ public final class SharedQuotaReport implements ReportSection {
                 .append(" to warm up, unscaled; the store's calls counted and timed around the starter's own store. ")
                 .append("Each attempt reads the provider's shared hold; with `requests-per-minute` set, it also takes ")
                 .append("the shared pace.\n\n");
-        md.append("| store | store calls per generation | their time per generation | with a shared requests-per-minute: ")
-                .append("calls | time |\n|---|---:|---:|---:|---:|\n");
+        md.append("| store | store calls per generation | their time per generation | ")
+                .append("with a shared requests-per-minute: calls | time |\n|---|---:|---:|---:|---:|\n");
         costs.forEach(c -> md.append("| ").append(c.store()).append(" | ")
                 .append(Format.number(c.plainCalls(), 2)).append(" | ")
                 .append(Format.number(c.plainMicros(), 0)).append(" µs | ")

@@ -131,8 +131,8 @@ public final class SharedQuotaScenario {
             Measured plain = measure(store, properties(emulator, real, store, Map.of()));
             Measured paced = measure(store, properties(emulator, real, store,
                     Map.of("genai.providers.primary.requests-per-minute", "60000000")));
-            return new SharedQuotaReport.StoreCost(store.name(), plain.callsPerGeneration(), plain.microsPerGeneration(),
-                    paced.callsPerGeneration(), paced.microsPerGeneration());
+            return new SharedQuotaReport.StoreCost(store.name(), plain.callsPerGeneration(),
+                    plain.microsPerGeneration(), paced.callsPerGeneration(), paced.microsPerGeneration());
         }
     }
 
