@@ -1,56 +1,41 @@
 package dev.genairesilience.provider.bfl;
 
 import dev.genairesilience.Resolution;
-import dev.genairesilience.provider.ConfiguredImageProvider;
-import dev.genairesilience.provider.http.JobPoller;
+import dev.genairesilience.provider.JobImageProvider;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.PixelSize;
 import dev.genairesilience.spi.ProviderCapabilities;
-import dev.genairesilience.spi.ProviderImage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * One FLUX model at Black Forest Labs: an attempt is one submission and its polls, within the attempt's time
- * ({@link JobPoller}); the submitted job is told to the call's {@code submissions} before the first poll, and can be
- * {@link #resume resumed} by its {@code polling_url} (see {@link BflApi}).
+ * ({@link JobImageProvider}); the submitted job can be {@link #resume resumed} by its {@code polling_url} (see
+ * {@link BflApi}).
  */
-final class BflImageProvider extends ConfiguredImageProvider {
+final class BflImageProvider extends JobImageProvider {
 
     /** The most pixels the API accepts: 4 megapixels. */
     static final long MAX_PIXELS = 4_000_000L;
 
     private final BflApi api;
-    private final JobPoller poller;
-    private final Clock clock;
 
     BflImageProvider(String id, String model, ProviderCapabilities capabilities, Duration timeout, BflApi api,
             Clock clock) {
-        super(id, model, capabilities, timeout);
+        super(id, model, capabilities, timeout, clock);
         this.api = api;
-        this.clock = clock;
-        this.poller = new JobPoller(id, clock);
     }
 
     @Override
-    public ProviderImage generate(GenerationCall call) throws Exception {
-        Instant deadline = clock.instant().plus(call.timeout());
-        SubmittedJob job = api.submit(model(), call.prompt(), size(call), call.timeout());
-        call.submissions().submitted(job.handle());
-        return poller.await(job, deadline);
+    protected SubmittedJob submit(GenerationCall call) throws Exception {
+        return api.submit(model(), call.prompt(), size(call), call.timeout());
     }
 
     @Override
-    public boolean resumes() {
-        return true;
-    }
-
-    @Override
-    public ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
-        return poller.resume(api.resume(handle), clock.instant().plus(timeout));
+    protected SubmittedJob reopen(JobHandle handle) {
+        return api.resume(handle);
     }
 
     /** The resolution's long side at the call's aspect ratio, in multiples of 16, scaled down to 4 megapixels. */

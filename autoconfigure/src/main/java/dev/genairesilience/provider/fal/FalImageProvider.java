@@ -1,53 +1,36 @@
 package dev.genairesilience.provider.fal;
 
 import dev.genairesilience.Resolution;
-import dev.genairesilience.provider.ConfiguredImageProvider;
-import dev.genairesilience.provider.http.JobPoller;
+import dev.genairesilience.provider.JobImageProvider;
 import dev.genairesilience.provider.http.SubmittedJob;
 import dev.genairesilience.spi.GenerationCall;
 import dev.genairesilience.spi.JobHandle;
 import dev.genairesilience.spi.ProviderCapabilities;
-import dev.genairesilience.spi.ProviderImage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * One model on fal's queue: an attempt is one queued request and its polls ({@link JobPoller}); the request is told
- * to the call's {@code submissions} once queued, and can be {@link #resume resumed} by its URLs while fal keeps its
- * result (see {@link FalQueueApi}).
+ * One model on fal's queue: an attempt is one queued request and its polls ({@link JobImageProvider}); the request
+ * can be {@link #resume resumed} by its URLs while fal keeps its result (see {@link FalQueueApi}).
  */
-final class FalImageProvider extends ConfiguredImageProvider {
+final class FalImageProvider extends JobImageProvider {
 
     private final FalQueueApi api;
-    private final JobPoller poller;
-    private final Clock clock;
 
     FalImageProvider(String id, String model, ProviderCapabilities capabilities, Duration timeout, FalQueueApi api,
             Clock clock) {
-        super(id, model, capabilities, timeout);
+        super(id, model, capabilities, timeout, clock);
         this.api = api;
-        this.clock = clock;
-        this.poller = new JobPoller(id, clock);
     }
 
     @Override
-    public ProviderImage generate(GenerationCall call) throws Exception {
-        Instant deadline = clock.instant().plus(call.timeout());
+    protected SubmittedJob submit(GenerationCall call) throws Exception {
         Resolution resolution = call.resolution() == null ? Resolution.ONE_K : call.resolution();
-        SubmittedJob request = api.submit(model(), call.prompt(), call.ratio().fit(resolution.longSide(), 16),
-                call.timeout());
-        call.submissions().submitted(request.handle());
-        return poller.await(request, deadline);
+        return api.submit(model(), call.prompt(), call.ratio().fit(resolution.longSide(), 16), call.timeout());
     }
 
     @Override
-    public boolean resumes() {
-        return true;
-    }
-
-    @Override
-    public ProviderImage resume(JobHandle handle, Duration timeout) throws Exception {
-        return poller.resume(api.resume(handle), clock.instant().plus(timeout));
+    protected SubmittedJob reopen(JobHandle handle) {
+        return api.resume(handle);
     }
 }
