@@ -32,9 +32,8 @@ public class FalProviderFactory implements ImageProviderFactory {
     @Override
     public ImageProvider create(ProviderSettings settings, HttpClient httpClient) {
         String model = ProviderOptions.requireModel(settings);
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
-                ProviderOptions.aspectRatios(settings, Set.of()), false);
+        ProviderCapabilities capabilities =
+                ProviderOptions.capabilities(settings, EnumSet.of(Resolution.ONE_K), Set.of());
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
         return new FalImageProvider(settings.id(), model, capabilities, settings.timeout(),

@@ -38,9 +38,7 @@ public final class GeminiImageProvider extends ConfiguredImageProvider {
      * (corrected by the options); it warms up and probes with the model's metadata where {@code api} reads it.
      */
     public static ImageProvider of(ProviderSettings settings, String model, GeminiApi api) {
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, resolutionsOf(model)),
-                ProviderOptions.aspectRatios(settings, ASPECT_RATIOS), false);
+        ProviderCapabilities capabilities = ProviderOptions.capabilities(settings, resolutionsOf(model), ASPECT_RATIOS);
         return new GeminiImageProvider(settings.id(), model, capabilities, settings.timeout(), api);
     }
 

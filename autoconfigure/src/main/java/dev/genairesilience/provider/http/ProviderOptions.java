@@ -2,6 +2,7 @@ package dev.genairesilience.provider.http;
 
 import dev.genairesilience.Resolution;
 import dev.genairesilience.spi.AspectRatio;
+import dev.genairesilience.spi.ProviderCapabilities;
 import dev.genairesilience.spi.ProviderSettings;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -38,6 +39,16 @@ public final class ProviderOptions {
                     + settings.type());
         }
         return settings.model().trim();
+    }
+
+    /**
+     * What a provider of a type whose models can draw {@code resolutions} at {@code aspectRatios} (empty: any) serves:
+     * those, or what its {@code resolutions} and {@code aspect-ratios} options say instead.
+     */
+    public static ProviderCapabilities capabilities(ProviderSettings settings, Set<Resolution> resolutions,
+            Set<String> aspectRatios) {
+        return new ProviderCapabilities(resolutions(settings, resolutions), aspectRatios(settings, aspectRatios),
+                false);
     }
 
     /** The {@code resolutions} option, or {@code defaults} when it is not set. */

@@ -82,9 +82,8 @@ public class AzureOpenAiProviderFactory implements ImageProviderFactory {
         }
         String baseModel = settings.options().getOrDefault(BASE_MODEL, deployment).trim();
         OpenAiModelFamily family = OpenAiModelFamily.of(baseModel);
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
-                ProviderOptions.aspectRatios(settings, family.aspectRatios()), false);
+        ProviderCapabilities capabilities =
+                ProviderOptions.capabilities(settings, EnumSet.of(Resolution.ONE_K), family.aspectRatios());
         String apiVersion = settings.options().get(API_VERSION);
         ProviderCredential credential = credential(settings);
         ImagesEndpoint endpoint = apiVersion == null || apiVersion.isBlank()

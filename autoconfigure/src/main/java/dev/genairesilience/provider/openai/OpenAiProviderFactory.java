@@ -34,9 +34,8 @@ public class OpenAiProviderFactory implements ImageProviderFactory {
     public ImageProvider create(ProviderSettings settings, HttpClient httpClient) {
         String model = ProviderOptions.requireModel(settings);
         OpenAiModelFamily family = OpenAiModelFamily.of(model);
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
-                ProviderOptions.aspectRatios(settings, family.aspectRatios()), false);
+        ProviderCapabilities capabilities =
+                ProviderOptions.capabilities(settings, EnumSet.of(Resolution.ONE_K), family.aspectRatios());
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
         OpenAiImagesApi api = OpenAiImagesApi.openAi(http, baseUrl, settings.apiKey());

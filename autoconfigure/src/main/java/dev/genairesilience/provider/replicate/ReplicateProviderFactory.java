@@ -37,9 +37,8 @@ public class ReplicateProviderFactory implements ImageProviderFactory {
             throw new IllegalArgumentException("genai.providers." + settings.id() + ".model: '" + model
                     + "' is not owner/name, such as black-forest-labs/flux-schnell");
         }
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
-                ProviderOptions.aspectRatios(settings, Set.of()), false);
+        ProviderCapabilities capabilities =
+                ProviderOptions.capabilities(settings, EnumSet.of(Resolution.ONE_K), Set.of());
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
         return new ReplicateImageProvider(settings.id(), model, capabilities, settings.timeout(),

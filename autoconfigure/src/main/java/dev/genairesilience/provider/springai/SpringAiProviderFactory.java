@@ -66,9 +66,8 @@ public class SpringAiProviderFactory implements ImageProviderFactory, AutoClosea
         String beanName = beanName(settings);
         ImageModel model = beans.getBean(beanName, ImageModel.class);
         guard.install(settings.id(), beanName, model);
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, EnumSet.of(Resolution.ONE_K)),
-                ProviderOptions.aspectRatios(settings, Set.of("1:1")), false);
+        ProviderCapabilities capabilities =
+                ProviderOptions.capabilities(settings, EnumSet.of(Resolution.ONE_K), Set.of("1:1"));
         String modelOption = settings.model() == null || settings.model().isBlank() ? null : settings.model().trim();
         return SpringAiImageProvider.builder(settings.id(), model)
                 .modelName(modelOption == null ? beanName : modelOption).modelOption(modelOption)

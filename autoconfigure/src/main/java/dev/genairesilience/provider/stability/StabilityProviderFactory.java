@@ -37,9 +37,7 @@ public class StabilityProviderFactory implements ImageProviderFactory {
         String model = ProviderOptions.requireModel(settings);
         Set<Resolution> resolutions = "ultra".equals(model) ? EnumSet.of(Resolution.TWO_K)
                 : EnumSet.of(Resolution.ONE_K);
-        ProviderCapabilities capabilities = new ProviderCapabilities(
-                ProviderOptions.resolutions(settings, resolutions),
-                ProviderOptions.aspectRatios(settings, ASPECT_RATIOS), false);
+        ProviderCapabilities capabilities = ProviderOptions.capabilities(settings, resolutions, ASPECT_RATIOS);
         URI baseUrl = settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl();
         ProviderHttpClient http = new ProviderHttpClient(settings.id(), httpClient, settings.maxResponseBytes());
         return new StabilityImageProvider(settings.id(), model, capabilities, settings.timeout(),

@@ -42,8 +42,7 @@ final class ImagenImageProvider extends ConfiguredImageProvider {
     static ImagenImageProvider of(ProviderSettings settings, String model, ImagenApi api) {
         Set<Resolution> sizes = SIZED_MODELS.contains(model) ? EnumSet.of(Resolution.ONE_K, Resolution.TWO_K)
                 : EnumSet.of(Resolution.ONE_K);
-        ProviderCapabilities capabilities = new ProviderCapabilities(ProviderOptions.resolutions(settings, sizes),
-                ProviderOptions.aspectRatios(settings, ASPECT_RATIOS), false);
+        ProviderCapabilities capabilities = ProviderOptions.capabilities(settings, sizes, ASPECT_RATIOS);
         return new ImagenImageProvider(settings.id(), model, capabilities, settings.timeout(), api);
     }
 
