@@ -107,21 +107,26 @@ public final class JdbcSharedStateStore implements SharedStateStore {
         return update.getAsInt() == 1 || insertIfMissing.getAsBoolean() && update.getAsInt() == 1;
     }
 
-    /** @return whether this call made the row (one another instance made first is just as good, but no news) */
     private boolean insertRow(String table, String column, String key) {
-        try {
-            return jdbc.update("insert into " + table + " (name, " + column + ") select ?, 0 where not exists "
-                    + "(select 1 from " + table + " where name = ?)", key, key) == 1;
-        } catch (DuplicateKeyException madeMeanwhile) {
-            return true;
-        }
+        return insertIfMissing("insert into " + table + " (name, " + column + ") select ?, 0 where not exists "
+                + "(select 1 from " + table + " where name = ?)", key, key);
     }
 
     private boolean insertSlot(String key, int slot) {
+        return insertIfMissing("insert into genai_shared_places (name, slot, holder, lease_until_us) select ?, ?, "
+                + "null, 0 where not exists (select 1 from genai_shared_places where name = ? and slot = ?)",
+                key, slot, key, slot);
+    }
+
+    /**
+     * Runs an insert of a row unless it exists.
+     *
+     * @return whether the row is there now because of this call or of another instance's at the same moment; a row
+     *         that was there before is no news
+     */
+    private boolean insertIfMissing(String insert, Object... arguments) {
         try {
-            return jdbc.update("insert into genai_shared_places (name, slot, holder, lease_until_us) select ?, ?, "
-                    + "null, 0 where not exists (select 1 from genai_shared_places where name = ? and slot = ?)",
-                    key, slot, key, slot) == 1;
+            return jdbc.update(insert, arguments) == 1;
         } catch (DuplicateKeyException madeMeanwhile) {
             return true;
         }
