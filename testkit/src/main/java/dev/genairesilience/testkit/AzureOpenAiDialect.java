@@ -2,7 +2,6 @@ package dev.genairesilience.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * wait hints ({@code retry-after} in seconds and
  * {@code x-ms-retry-after-ms}). The model a call reaches is its deployment name.
  */
-final class AzureOpenAiDialect implements Dialect {
+final class AzureOpenAiDialect implements JsonImageDialect {
 
     private static final String V1 = "/openai/v1/images/generations";
     private static final Pattern DEPLOYMENT = Pattern.compile("/openai/deployments/([^/]+)/images/generations");
@@ -63,15 +62,11 @@ final class AzureOpenAiDialect implements Dialect {
                 Resolutions.ofLongSide(size.longSide()), size);
     }
 
-    @Override
-    public Answer success(IncomingCall call, byte[] png) {
-        return Answer.json(200, OpenAiDialect.imageAnswer(Base64.getEncoder().encodeToString(png)));
-    }
+
 
     @Override
-    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
-        byte[] envelope = Json.write(OpenAiDialect.imageAnswer(OversizedBody.IMAGE_SLOT));
-        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
+    public ObjectNode imageAnswer(IncomingCall call, String base64) {
+        return OpenAiDialect.imagesAnswer(base64);
     }
 
     @Override

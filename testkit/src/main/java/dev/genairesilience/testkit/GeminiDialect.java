@@ -3,7 +3,6 @@ package dev.genairesilience.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * 2048 or 4096 pixels on the long side, in the shape of its {@code aspectRatio} (square when absent, 400 when not of
  * the form {@code W:H}).
  */
-final class GeminiDialect implements Dialect {
+final class GeminiDialect implements JsonImageDialect {
 
     private static final Pattern GENERATE = Pattern.compile("/v1beta/models/([^/:]+):generateContent");
     private static final Pattern METADATA = Pattern.compile("/v1beta/models/([^/:]+)");
@@ -94,16 +93,7 @@ final class GeminiDialect implements Dialect {
         return IncomingCall.valid(model, prompt.toString(), key, false, resolution, size);
     }
 
-    @Override
-    public Answer success(IncomingCall call, byte[] png) {
-        return Answer.json(200, imageAnswer(call, Base64.getEncoder().encodeToString(png)));
-    }
 
-    @Override
-    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
-        byte[] envelope = Json.write(imageAnswer(call, OversizedBody.IMAGE_SLOT));
-        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
-    }
 
     @Override
     public Answer fault(Fault fault, FaultContext context) {
@@ -142,7 +132,8 @@ final class GeminiDialect implements Dialect {
         return Answer.json(429, body);
     }
 
-    private static ObjectNode imageAnswer(IncomingCall call, String base64) {
+    @Override
+    public ObjectNode imageAnswer(IncomingCall call, String base64) {
         ObjectNode body = Json.object();
         ArrayNode parts = candidate(body);
         parts.addObject().put("text", "Here is the image you asked for.");

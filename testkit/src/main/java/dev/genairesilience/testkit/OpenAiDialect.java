@@ -2,7 +2,6 @@ package dev.genairesilience.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * each side 1 to {@value ImageSize#MAX_SIDE}; absent or {@code auto}: 1024x1024; anything else: 400), its size class
  * that of the longer side.
  */
-final class OpenAiDialect implements Dialect {
+final class OpenAiDialect implements JsonImageDialect {
 
     private static final String PATH = "/v1/images/generations";
     private static final String MODELS = "/v1/models/";
@@ -76,16 +75,7 @@ final class OpenAiDialect implements Dialect {
         return ImageSize.fits(width) && ImageSize.fits(height) ? new ImageSize(width, height) : null;
     }
 
-    @Override
-    public Answer success(IncomingCall call, byte[] png) {
-        return Answer.json(200, imageAnswer(Base64.getEncoder().encodeToString(png)));
-    }
 
-    @Override
-    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
-        byte[] envelope = Json.write(imageAnswer(OversizedBody.IMAGE_SLOT));
-        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
-    }
 
     @Override
     public Answer fault(Fault fault, FaultContext context) {
@@ -137,8 +127,13 @@ final class OpenAiDialect implements Dialect {
                         + "help.openai.com.");
     }
 
-    /** The Images API's answer carrying one base64 image. */
-    static ObjectNode imageAnswer(String base64) {
+    @Override
+    public ObjectNode imageAnswer(IncomingCall call, String base64) {
+        return imagesAnswer(base64);
+    }
+
+    /** The Images API's answer carrying one base64 image (Azure OpenAI's too). */
+    static ObjectNode imagesAnswer(String base64) {
         ObjectNode body = Json.object().put("created", System.currentTimeMillis() / 1000);
         body.putArray("data").addObject().put("b64_json", base64);
         return body;

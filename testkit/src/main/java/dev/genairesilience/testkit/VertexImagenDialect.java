@@ -2,7 +2,6 @@ package dev.genairesilience.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * only a {@code raiFilteredReason}; a blocked prompt as Vertex's 400 {@code INVALID_ARGUMENT}; a malformed answer as
  * {@code {}}. The other errors are {@link VertexFaults}.
  */
-final class VertexImagenDialect implements Dialect {
+final class VertexImagenDialect implements JsonImageDialect {
 
     private static final Pattern PREDICT = Pattern.compile(VertexDialect.MODELS + ":predict");
     private static final Set<String> ASPECT_RATIOS = Set.of("1:1", "3:4", "4:3", "9:16", "16:9");
@@ -63,16 +62,7 @@ final class VertexImagenDialect implements Dialect {
         return IncomingCall.valid(model, prompt.asText(), key, false, resolution, ImageSize.ofClass(resolution, ratio));
     }
 
-    @Override
-    public Answer success(IncomingCall call, byte[] png) {
-        return Answer.json(200, imageAnswer(Base64.getEncoder().encodeToString(png)));
-    }
 
-    @Override
-    public Answer oversized(IncomingCall call, byte[] png, OversizedAnswer oversized) {
-        byte[] envelope = Json.write(imageAnswer(OversizedBody.IMAGE_SLOT));
-        return Answer.json(200, OversizedBody.base64(envelope, png, oversized));
-    }
 
     @Override
     public Answer fault(Fault fault, FaultContext context) {
@@ -92,7 +82,8 @@ final class VertexImagenDialect implements Dialect {
         return VertexFaults.invalid(problem);
     }
 
-    private static ObjectNode imageAnswer(String base64) {
+    @Override
+    public ObjectNode imageAnswer(IncomingCall call, String base64) {
         ObjectNode body = Json.object();
         body.putArray("predictions").addObject().put("mimeType", "image/png").put("bytesBase64Encoded", base64);
         return body;
